@@ -1,0 +1,57 @@
+import { building } from '$app/environment';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { validateSessionToken } from '$lib/server/auth';
+import { config } from '$lib/server/config';
+import { closeDatabase, migrateDatabase } from '$lib/server/db';
+import { describeErrorSafely } from '$lib/server/db/errors';
+import { log } from '$lib/server/log';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/session-cookie';
+import { course } from '$lib/content/course';
+
+export const init: ServerInit = () => {
+	if (building) return;
+	migrateDatabase();
+	const lessons = course.reduce((sum, module) => sum + module.lessons.length, 0);
+	log.info('ready', { database: config.databasePath, modules: course.length, lessons });
+	// adapter-node announces a graceful shutdown; closing checkpoints the WAL into the main file.
+	process.once('sveltekit:shutdown' as 'exit', () => closeDatabase());
+};
+
+const authenticate: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const validated = await validateSessionToken(token);
+		if (validated) {
+			event.locals.user = validated.user;
+			event.locals.session = validated.session;
+			if (validated.renewed) setSessionCookie(event, token, validated.session.expiresAt);
+		} else {
+			deleteSessionCookie(event);
+		}
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	// Pages that depend on who is signed in must not be stored by shared caches.
+	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(authenticate, securityHeaders);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message: 'Not found' };
+	const errorId = crypto.randomUUID();
+	// Name and message only: a stack trace or the request could carry secrets into the log.
+	const { name, detail } = describeErrorSafely(error);
+	log.error('unexpected_error', { errorId, status, route: event.route.id, name, detail });
+	return { message: status >= 500 ? 'Something went wrong on our side.' : message, errorId };
+};

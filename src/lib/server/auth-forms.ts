@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { PASSWORD_MAX, PASSWORD_MIN } from './password';
+
+const email = z
+	.string({ error: 'Enter your email address.' })
+	.trim()
+	.min(1, 'Enter your email address.')
+	.max(254, 'That email address is too long.')
+	.pipe(z.email({ error: 'Enter a valid email address, like name@example.org.' }));
+
+// Counted in characters (code points), not UTF-16 units, so emoji count once.
+const length = (value: string) => [...value].length;
+
+export const signUpForm = z.object({
+	email,
+	displayName: z
+		.string({ error: 'Enter the name to show.' })
+		.trim()
+		.min(1, 'Enter the name to show.')
+		.max(80, 'Keep the name under 80 characters.'),
+	password: z
+		.string({ error: 'Choose a password.' })
+		.refine((value) => length(value) >= PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+		.refine((value) => length(value) <= PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
+});
+
+export const signInForm = z.object({
+	email,
+	password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(1024)
+});
+
+/** Reads named text fields from a form; anything else (files, repeats) is ignored. */
+export function formFields(
+	data: FormData,
+	names: readonly string[]
+): Record<string, string | undefined> {
+	return Object.fromEntries(
+		names.map((name) => {
+			const value = data.get(name);
+			return [name, typeof value === 'string' ? value : undefined];
+		})
+	);
+}
+
+/** The first message of a failed parse, for showing above the form. */
+export function firstMessage(error: z.ZodError): string {
+	return error.issues[0]?.message ?? 'Please check the form.';
+}

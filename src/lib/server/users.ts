@@ -1,0 +1,73 @@
+import { eq, sql } from 'drizzle-orm';
+import { db } from './db';
+import { sqliteErrorCode } from './db/errors';
+import { users, type Role, type User } from './db/schema';
+import { hashPassword } from './password';
+
+/** The public view of a user: what a page may know. Never includes the hash. */
+export interface SessionUser {
+	id: number;
+	email: string;
+	displayName: string;
+	role: Role;
+}
+
+export function toSessionUser(user: User): SessionUser {
+	return { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
+}
+
+/** Emails are compared case-insensitively: one canonical form is stored and looked up. */
+export function normaliseEmail(email: string): string {
+	return email.normalize('NFKC').trim().toLowerCase();
+}
+
+export class EmailTakenError extends Error {
+	constructor() {
+		super('An account with this email already exists.');
+	}
+}
+
+export async function createUser(input: {
+	email: string;
+	displayName: string;
+	password: string;
+	role?: Role;
+}): Promise<SessionUser> {
+	const passwordHash = await hashPassword(input.password);
+	const now = new Date();
+	try {
+		const [user] = await db()
+			.insert(users)
+			.values({
+				email: normaliseEmail(input.email),
+				displayName: input.displayName.trim(),
+				role: input.role ?? 'student',
+				passwordHash,
+				createdAt: now,
+				updatedAt: now
+			})
+			.returning();
+		return toSessionUser(user!);
+	} catch (error) {
+		// Two sign-ups racing for one address: the unique index decides, and the loser is told plainly.
+		if (sqliteErrorCode(error) === 'SQLITE_CONSTRAINT_UNIQUE') throw new EmailTakenError();
+		throw error;
+	}
+}
+
+export async function findUserByEmail(email: string): Promise<User | undefined> {
+	return db()
+		.select()
+		.from(users)
+		.where(eq(sql`lower(${users.email})`, normaliseEmail(email)))
+		.get();
+}
+
+export async function setUserRole(email: string, role: Role): Promise<SessionUser | undefined> {
+	const [user] = await db()
+		.update(users)
+		.set({ role, updatedAt: new Date() })
+		.where(eq(sql`lower(${users.email})`, normaliseEmail(email)))
+		.returning();
+	return user && toSessionUser(user);
+}

@@ -1,0 +1,38 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { createSession } from '$lib/server/auth';
+import { firstMessage, formFields, signUpForm } from '$lib/server/auth-forms';
+import { signUpByAddress, waitMessage } from '$lib/server/auth-limits';
+import { safeRedirectTarget } from '$lib/server/redirect-target';
+import { setSessionCookie } from '$lib/server/session-cookie';
+import { createUser, EmailTakenError } from '$lib/server/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const fields = formFields(await event.request.formData(), ['email', 'displayName', 'password']);
+		// Typed values come back to the form, the password never does.
+		const keep = { email: fields.email ?? '', displayName: fields.displayName ?? '' };
+
+		if (!signUpByAddress.consume(event.getClientAddress())) {
+			const seconds = signUpByAddress.secondsUntilNext(event.getClientAddress());
+			return fail(429, { ...keep, message: waitMessage(seconds) });
+		}
+		const parsed = signUpForm.safeParse(fields);
+		if (!parsed.success) return fail(400, { ...keep, message: firstMessage(parsed.error) });
+
+		let userId: number;
+		try {
+			userId = (await createUser(parsed.data)).id;
+		} catch (error) {
+			if (error instanceof EmailTakenError) return fail(409, { ...keep, message: error.message });
+			throw error;
+		}
+		const { token, session } = await createSession(userId);
+		setSessionCookie(event, token, session.expiresAt);
+		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo')));
+	}
+};
