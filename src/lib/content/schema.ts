@@ -19,14 +19,17 @@ export type ModuleFrontMatter = z.infer<typeof moduleFrontMatter>;
 export type LessonFrontMatter = z.infer<typeof lessonFrontMatter>;
 
 /** One line per problem, naming the field, e.g. `field "title": must not be empty`. */
-export function describeIssues(error: z.ZodError): string[] {
+export function describeIssues(error: z.ZodError, input: unknown): string[] {
+	const given = (path: PropertyKey[]) =>
+		path.length === 1 && typeof input === 'object' && input !== null && path[0]! in input;
 	return error.issues.map((issue) => {
 		if (issue.code === 'unrecognized_keys') {
 			return `unknown field ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
 		}
-		const field = issue.path.join('.') || '(front matter)';
-		const message =
-			issue.code === 'invalid_type' && issue.input === undefined ? 'is missing' : issue.message;
-		return `field "${field}": ${message}`;
+		const field = `field "${issue.path.join('.') || '(front matter)'}"`;
+		if (issue.code === 'invalid_type') {
+			return !given(issue.path) ? `${field} is missing` : `${field} must be a ${issue.expected}`;
+		}
+		return `${field}: ${issue.message}`;
 	});
 }

@@ -31,7 +31,8 @@ export function validateLessons(lessonsDir: string, rootDir: string): string[] {
 		}
 		const result = schema.safeParse(data);
 		if (!result.success) {
-			for (const issue of describeIssues(result.error)) problems.push(`${where(file)}: ${issue}`);
+			for (const issue of describeIssues(result.error, data))
+				problems.push(`${where(file)}: ${issue}`);
 		}
 	};
 

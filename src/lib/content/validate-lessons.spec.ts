@@ -1,0 +1,78 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validateLessons } from './validate-lessons.ts';
+
+let root: string;
+const write = (path: string, text: string) => {
+	mkdirSync(dirname(join(root, path)), { recursive: true });
+	writeFileSync(join(root, path), text);
+};
+const validModule =
+	'---\ntitle: A module\nsummary: What it covers.\ncontentNote: Mentions violence.\n---\n';
+const validLesson = '---\ntitle: A lesson\nsummary: What it teaches.\n---\n\nBody.\n';
+const check = () => validateLessons(join(root, 'lessons'), root);
+
+beforeEach(() => {
+	root = mkdtempSync(join(tmpdir(), 'lessons-spec-'));
+	write('lessons/01-first/index.md', validModule);
+	write('lessons/01-first/01-intro/index.md', validLesson);
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('validateLessons', () => {
+	it('accepts a well-formed course', () => {
+		expect(check()).toEqual([]);
+	});
+
+	it('names the file and the missing field', () => {
+		write('lessons/01-first/01-intro/index.md', '---\nsummary: No title here.\n---\n');
+		expect(check()).toEqual(['lessons/01-first/01-intro/index.md: field "title" is missing']);
+	});
+
+	it('names a field of the wrong type or left empty', () => {
+		write(
+			'lessons/01-first/index.md',
+			'---\ntitle: [a, list]\nsummary: "  "\ncontentNote: Note.\n---\n'
+		);
+		const problems = check();
+		expect(problems).toContain('lessons/01-first/index.md: field "title" must be a string');
+		expect(problems).toContain('lessons/01-first/index.md: field "summary": must not be empty');
+	});
+
+	it('rejects unknown fields, so a misspelt one is not silently ignored', () => {
+		write('lessons/01-first/01-intro/index.md', '---\ntitle: A\nsummary: B\ntitel: C\n---\n');
+		expect(check()).toEqual(['lessons/01-first/01-intro/index.md: unknown field "titel"']);
+	});
+
+	it('reports a file with no front matter or broken YAML', () => {
+		write('lessons/01-first/01-intro/index.md', 'Just text.\n');
+		write('lessons/01-first/02-next/index.md', '---\ntitle: [unclosed\n---\n');
+		const problems = check();
+		expect(problems[0]).toBe(
+			'lessons/01-first/01-intro/index.md: no front matter (a block between --- lines)'
+		);
+		expect(problems[1]).toMatch(
+			/^lessons\/01-first\/02-next\/index\.md: front matter is not valid YAML/
+		);
+	});
+
+	it('checks folder names, duplicate numbers and slugs, and empty modules', () => {
+		write('lessons/01-first/1-bad/index.md', validLesson);
+		write('lessons/01-first/02-intro/index.md', validLesson);
+		write('lessons/02-empty/index.md', validModule);
+		expect(check()).toEqual(
+			expect.arrayContaining([
+				expect.stringMatching(/^lessons\/01-first\/1-bad: folder names are two digits/),
+				expect.stringMatching(/^lessons\/01-first\/(01|02)-intro: same slug as (01|02)-intro$/),
+				'lessons/02-empty: module has no lessons'
+			])
+		);
+	});
+
+	it('reports a module without its index.md', () => {
+		rmSync(join(root, 'lessons/01-first/index.md'));
+		expect(check()).toEqual(['lessons/01-first/index.md: file is missing']);
+	});
+});

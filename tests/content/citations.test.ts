@@ -1,0 +1,69 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sources } from '../../src/lib/content/sources';
+import { projectRoot } from '../helpers/server';
+
+const articlesDir = resolve(projectRoot, process.env.ARTICLES_DIR || '../shared/articles');
+const lessonsDir = join(projectRoot, 'lessons');
+
+interface Citation {
+	file: string;
+	source: string;
+	quote?: string;
+}
+
+function lessonFiles(dir = lessonsDir): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return lessonFiles(path);
+		return entry.name.endsWith('.md') ? [path] : [];
+	});
+}
+
+function citations(): Citation[] {
+	return lessonFiles().flatMap((path) => {
+		const file = path.slice(projectRoot.length + 1);
+		return [...readFileSync(path, 'utf8').matchAll(/<Cite\b([^>]*?)\/>/g)].map((tag) => {
+			const attribute = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag[1]!)?.[1];
+			return { file, source: attribute('source') ?? '', quote: attribute('quote') };
+		});
+	});
+}
+
+// Line breaks and runs of spaces in the articles are layout, not wording.
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe('citations in lessons', () => {
+	const all = citations();
+
+	it('exist, and every one names a known article', () => {
+		expect(all.length).toBeGreaterThan(0);
+		const known = new Set(sources.map((source) => source.file));
+		const unknown = all.filter((citation) => !known.has(citation.source));
+		expect(unknown).toEqual([]);
+	});
+
+	it('quote only short passages (a sentence or less)', () => {
+		const long = all.filter((citation) => (citation.quote?.split(/\s+/).length ?? 0) > 30);
+		expect(long).toEqual([]);
+	});
+
+	it('quote their article word for word', (context) => {
+		if (!existsSync(articlesDir)) {
+			context.skip(`articles directory not found at ${articlesDir} (set ARTICLES_DIR)`);
+		}
+		const texts = new Map(
+			sources.map((source) => [
+				source.file,
+				normalise(readFileSync(join(articlesDir, source.file), 'utf8'))
+			])
+		);
+		const quoted = all.filter((citation) => citation.quote);
+		expect(quoted.length).toBeGreaterThan(0);
+		const misquoted = quoted.filter(
+			(citation) => !texts.get(citation.source)?.includes(normalise(citation.quote!))
+		);
+		expect(misquoted).toEqual([]);
+	});
+});

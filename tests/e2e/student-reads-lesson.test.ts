@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newAccount } from '../helpers/client';
+import { openBrowser, scrollsSideways, type Browser } from '../helpers/browser';
+import { startServer, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+	server = await startServer();
+	browser = await openBrowser({ width: 360, height: 640 });
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+describe('a student on a phone (360×640)', () => {
+	it('signs up and reads the first lesson without scrolling sideways', async () => {
+		const { page } = browser;
+		const account = newAccount();
+		await page.goto(server.url);
+		expect(await scrollsSideways(page)).toBe(false);
+
+		await page.getByRole('link', { name: 'Sign up' }).click();
+		await page.getByLabel('Email').fill(account.email);
+		await page.getByLabel('Name to show').fill(account.displayName);
+		await page.getByLabel('Password').fill(account.password);
+		await page.getByRole('button', { name: 'Create account' }).click();
+		await page.getByText(`Signed in as ${account.displayName}`).waitFor();
+		expect(await scrollsSideways(page)).toBe(false);
+
+		await page.getByRole('link', { name: /^Module 1:/ }).click();
+		await page.getByText('Content note.').waitFor();
+		expect(await scrollsSideways(page)).toBe(false);
+
+		await page.locator('.card-list a').first().click();
+		await page.locator('article h1').waitFor();
+		expect(new URL(page.url()).pathname).toMatch(/^\/learn\/[a-z0-9-]+\/[a-z0-9-]+$/);
+		expect(await page.locator('.prose p').count()).toBeGreaterThan(3);
+		expect(await scrollsSideways(page)).toBe(false);
+
+		// A citation opens on tap and shows the article it comes from.
+		const citation = page.locator('button.cite').first();
+		await citation.click();
+		const card = page.locator('.cite-card:popover-open');
+		await card.waitFor();
+		expect(await card.textContent()).toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+		expect(await scrollsSideways(page)).toBe(false);
+	});
+
+	it('can be used with the keyboard alone: the skip link comes first and reaches the content', async () => {
+		const { page } = browser;
+		await page.goto(server.url);
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+		await page.keyboard.press('Enter');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+	});
+
+	it('opens a citation with the keyboard and closes it with Escape', async () => {
+		const { page } = browser;
+		await page.goto(server.url);
+		await page.getByRole('link', { name: /^Module 1:/ }).click();
+		await page.getByText('Content note.').waitFor();
+		await page.locator('.card-list a').first().click();
+		const citation = page.locator('button.cite').first();
+		await citation.focus();
+		await page.keyboard.press('Enter');
+		await page.locator('.cite-card:popover-open').waitFor();
+		await page.keyboard.press('Escape');
+		expect(await page.locator('.cite-card:popover-open').count()).toBe(0);
+	});
+});

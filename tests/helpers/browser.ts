@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+// Without the background-networking flags Chromium keeps dialling out on this closed network.
+const args = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export interface Browser {
+	context: BrowserContext;
+	page: Page;
+	close(): Promise<void>;
+}
+
+/** Debian's Chromium, headless, in a fresh profile; a phone-sized window unless told otherwise. */
+export async function openBrowser(
+	options: { width?: number; height?: number; javaScriptEnabled?: boolean } = {}
+): Promise<Browser> {
+	const profile = mkdtempSync(join(tmpdir(), 'course-chromium-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath,
+		headless: true,
+		args,
+		viewport: { width: options.width ?? 360, height: options.height ?? 640 },
+		javaScriptEnabled: options.javaScriptEnabled ?? true,
+		// The test server reads the client address from this header, as behind a proxy.
+		extraHTTPHeaders: { 'x-forwarded-for': '192.0.2.10' }
+	});
+	const page = context.pages()[0] ?? (await context.newPage());
+	return {
+		context,
+		page,
+		close: async () => {
+			await context.close();
+			rmSync(profile, { recursive: true, force: true });
+		}
+	};
+}
+
+/** axe-core's violations on the current page, as `rule: selectors` lines for readable failures. */
+export async function axeViolations(page: Page): Promise<string[]> {
+	// Evaluated through the DevTools protocol, so the page's Content-Security-Policy still holds.
+	await page.evaluate(axeSource);
+	const violations = await page.evaluate(async () => {
+		const result = await (
+			window as unknown as {
+				axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+			}
+		).axe.run();
+		return result.violations.map(
+			(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+		);
+	});
+	return violations;
+}
+
+/** True when the page is wider than the window (something forces sideways scrolling). */
+export function scrollsSideways(page: Page): Promise<boolean> {
+	return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
