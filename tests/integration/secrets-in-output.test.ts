@@ -30,7 +30,8 @@ describe('secrets never reach a response or the log', () => {
 		secrets.push('a wrong password');
 		await keep(await visitor.post('/sign-in', account));
 		const token = visitor.cookies.get('session')!;
-		secrets.push(token, token.split('.')[1]!);
+		// the id half too: it is what a query would carry as a parameter
+		secrets.push(token, ...token.split('.'));
 		await keep(await visitor.get('/'));
 		await keep(await visitor.get('/teach'));
 		await keep(await visitor.get('/learn/missing'));
@@ -44,14 +45,18 @@ describe('secrets never reach a response or the log', () => {
 		};
 		secrets.push(password_hash, secret_hash.toString('hex'), secret_hash.toString('base64'));
 
-		// Break the database under the running server: queries now fail with driver errors
-		// whose wrapped form lists the query parameters (emails, hashes, session ids).
-		db.exec('drop table sessions; drop table users;');
-		db.close();
+		// Make the database fail under the running server: a trigger refuses the next sign-up's
+		// insert (whose parameters include the new password hash), and a dropped table fails the
+		// session lookup in the hook.
+		db.exec(
+			`create trigger refuse_users before insert on users begin select raise(abort, 'refused'); end;`
+		);
 		const failedSignUp = await keep(
 			await new Visitor(server.url).post('/sign-up', newAccount({ password: 'fresh secret pass' }))
 		);
 		secrets.push('fresh secret pass');
+		db.exec('drop table sessions');
+		db.close();
 		const failedSession = await keep(await visitor.get('/'));
 		expect(failedSignUp.status).toBe(500);
 		expect(failedSession.status).toBe(500);
@@ -63,6 +68,8 @@ describe('secrets never reach a response or the log', () => {
 			expect(output, 'server output').not.toContain(secret);
 			for (const body of bodies) expect(body, 'a response').not.toContain(secret);
 		}
+		// any password hash at all, including the one computed for the failed sign-up
+		expect(output).not.toMatch(/\$argon2id\$/);
 		expect(output).not.toMatch(STACK_FRAME);
 		for (const body of bodies) expect(body).not.toMatch(STACK_FRAME);
 	});
