@@ -31,7 +31,12 @@ const config = {
 	},
 	kit: {
 		adapter: adapter(),
-		alias: { $lessons: 'lessons' },
+		// The command-line scripts share the server modules, so they are type-checked with them.
+		typescript: {
+			config: (tsconfig) => {
+				tsconfig.include.push('../scripts/**/*.ts', '../scripts/**/*.js');
+			}
+		},
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -17,6 +17,7 @@ if (!hasApt || !isRoot || process.env.CHROMIUM_PATH) {
 }
 
 console.log('Installing Debian’s chromium for the browser tests (about 20 s)…');
+/** @param {string[]} args */
 const run = (...args) =>
 	execFileSync('apt-get', args, {
 		stdio: 'inherit',

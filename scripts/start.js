@@ -13,7 +13,9 @@ if (!existsSync(entry)) {
 process.env.PORT ||= '3000';
 process.env.HOST ||= '127.0.0.1';
 
-await import(entry);
+const { server } = await import(entry);
+// Announce only once the socket accepts connections (tests and people both wait for this line).
+if (!server.server.listening) await new Promise((done) => server.server.once('listening', done));
 
 const shownHost = ['0.0.0.0', '127.0.0.1', '::'].includes(process.env.HOST)
 	? 'localhost'

@@ -15,7 +15,7 @@ export const init: ServerInit = () => {
 	const lessons = course.reduce((sum, module) => sum + module.lessons.length, 0);
 	log.info('ready', { database: config.databasePath, modules: course.length, lessons });
 	// adapter-node announces a graceful shutdown; closing checkpoints the WAL into the main file.
-	process.once('sveltekit:shutdown' as 'exit', () => closeDatabase());
+	(process as NodeJS.EventEmitter).once('sveltekit:shutdown', closeDatabase);
 };
 
 const authenticate: Handle = async ({ event, resolve }) => {
