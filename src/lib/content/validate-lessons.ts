@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { describeQuizIssues, quizFile } from './quiz-schema.ts';
 import { describeIssues, lessonFrontMatter, moduleFrontMatter } from './schema.ts';
 import { FOLDER_RULE, parseFolderName } from './slugs.ts';
 
@@ -36,6 +37,20 @@ export function validateLessons(lessonsDir: string, rootDir: string): string[] {
 		}
 	};
 
+	const checkQuiz = (file: string) => {
+		let data: unknown;
+		try {
+			data = parseYaml(readFileSync(file, 'utf8'));
+		} catch (error) {
+			return problems.push(`${where(file)}: not valid YAML: ${(error as Error).message}`);
+		}
+		const result = quizFile.safeParse(data);
+		if (!result.success) {
+			for (const issue of describeQuizIssues(result.error, data))
+				problems.push(`${where(file)}: ${issue}`);
+		}
+	};
+
 	const checkFolders = (parent: string, kind: 'module' | 'lesson') => {
 		const folders = readdirSync(parent, { withFileTypes: true }).filter((entry) =>
 			entry.isDirectory()
@@ -61,6 +76,8 @@ export function validateLessons(lessonsDir: string, rootDir: string): string[] {
 				if (lessons === 0) problems.push(`${where(path)}: module has no lessons`);
 			} else {
 				checkFile(join(path, 'index.md'), lessonFrontMatter);
+				const quiz = join(path, 'quiz.yaml');
+				if (existsSync(quiz)) checkQuiz(quiz);
 			}
 		}
 		return folders.length;

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+
+// The authoring format of `quiz.yaml`, beside each lesson's index.md. It holds answer keys, so
+// only the build check and server code may import the parsed files; pages get public views.
+
+const text = z.string().trim().min(1, 'must not be empty');
+const id = z
+	.string()
+	.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes');
+const credit = z.number().min(0).max(1);
+
+export const claimTypes = ['fact', 'attributed claim', 'opinion'] as const;
+
+const citation = z.strictObject({
+	source: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'source is an article file name'),
+	quote: z.string({ error: 'a citation needs a quote' }).trim().min(1, 'a citation needs a quote')
+});
+
+const common = {
+	id,
+	prompt: text,
+	explanation: text,
+	claimType: z.enum(claimTypes),
+	citations: z.array(citation).min(1, 'cite at least one source')
+};
+
+const option = z.strictObject({ id, text, feedback: text.optional() });
+
+const single = z.strictObject({
+	...common,
+	type: z.literal('single'),
+	options: z.array(option).min(2, 'give at least two options'),
+	answer: id
+});
+
+const multiple = z.strictObject({
+	...common,
+	type: z.literal('multiple'),
+	options: z.array(option).min(2, 'give at least two options'),
+	answers: z.array(id).min(1, 'mark at least one option correct')
+});
+
+const trueFalse = z.strictObject({
+	...common,
+	type: z.literal('truefalse'),
+	answer: z.boolean(),
+	feedback: z.strictObject({ true: text.optional(), false: text.optional() }).optional()
+});
+
+const shortAnswer = z.strictObject({
+	...common,
+	type: z.literal('short'),
+	answers: z
+		.array(
+			z.union([
+				text.transform((value) => ({ text: value, credit: 1 })),
+				z.strictObject({ text, credit: credit.default(1), feedback: text.optional() })
+			])
+		)
+		.min(1, 'give at least one accepted answer')
+});
+
+const numericAnswer = z.union([
+	z.strictObject({
+		value: z.number(),
+		tolerance: z.number().min(0).default(0),
+		credit: credit.default(1),
+		feedback: text.optional()
+	}),
+	z
+		.strictObject({
+			min: z.number(),
+			max: z.number(),
+			credit: credit.default(1),
+			feedback: text.optional()
+		})
+		.refine((range) => range.min <= range.max, 'min must not exceed max')
+]);
+
+const numeric = z.strictObject({
+	...common,
+	type: z.literal('numeric'),
+	answers: z.array(numericAnswer).min(1, 'give at least one accepted answer')
+});
+
+const matching = z.strictObject({
+	...common,
+	type: z.literal('matching'),
+	pairs: z
+		.array(z.strictObject({ id, prompt: text, match: text }))
+		.min(2, 'give at least two pairs'),
+	distractors: z.array(text).default([])
+});
+
+const ordering = z.strictObject({
+	...common,
+	type: z.literal('ordering'),
+	/** Listed in the correct order; learners see them shuffled. */
+	items: z.array(z.strictObject({ id, text })).min(2, 'give at least two items')
+});
+
+const evidence = z.strictObject({
+	...common,
+	type: z.literal('evidence'),
+	claim: text,
+	/** The article the excerpt is quoted from; every sentence must appear in it word for word. */
+	source: citation.shape.source,
+	sentences: z.array(option).min(2, 'give at least two sentences'),
+	answer: id
+});
+
+export const question = z
+	.discriminatedUnion('type', [
+		single,
+		multiple,
+		trueFalse,
+		shortAnswer,
+		numeric,
+		matching,
+		ordering,
+		evidence
+	])
+	.superRefine((q, ctx) => {
+		const problem = (message: string, path: PropertyKey[] = []) =>
+			ctx.addIssue({ code: 'custom', message, path });
+		const checkIds = (ids: string[], what: string, path: string) => {
+			const seen = new Set<string>();
+			for (const value of ids) {
+				if (seen.has(value)) problem(`duplicate ${what} id "${value}"`, [path]);
+				seen.add(value);
+			}
+			return seen;
+		};
+		switch (q.type) {
+			case 'single':
+			case 'evidence': {
+				const list = q.type === 'single' ? q.options : q.sentences;
+				const ids = checkIds(
+					list.map((o) => o.id),
+					q.type === 'single' ? 'option' : 'sentence',
+					q.type === 'single' ? 'options' : 'sentences'
+				);
+				if (!ids.has(q.answer)) problem(`answer "${q.answer}" is not one of the ids`, ['answer']);
+				break;
+			}
+			case 'multiple': {
+				const ids = checkIds(
+					q.options.map((o) => o.id),
+					'option',
+					'options'
+				);
+				for (const answer of q.answers) {
+					if (!ids.has(answer))
+						problem(`answer "${answer}" is not one of the option ids`, ['answers']);
+				}
+				checkIds(q.answers, 'answer', 'answers');
+				break;
+			}
+			case 'short':
+			case 'numeric':
+				if (!q.answers.some((answer) => answer.credit === 1)) {
+					problem('no answer gets full credit, so no answer is correct', ['answers']);
+				}
+				break;
+			case 'matching':
+				checkIds(
+					q.pairs.map((pair) => pair.id),
+					'pair',
+					'pairs'
+				);
+				break;
+			case 'ordering':
+				checkIds(
+					q.items.map((item) => item.id),
+					'item',
+					'items'
+				);
+				break;
+		}
+	});
+
+export const quizFile = z
+	.strictObject({
+		title: text.default('Check yourself'),
+		/** Omit for unlimited attempts. */
+		maxAttempts: z.number().int().min(1).optional(),
+		grading: z.enum(['highest', 'last', 'average']).default('highest'),
+		shuffleOptions: z.boolean().default(true),
+		feedback: z.enum(['immediate', 'deferred']).default('immediate'),
+		questions: z.array(question).min(1, 'a quiz needs at least one question')
+	})
+	.superRefine((quiz, ctx) => {
+		const seen = new Set<string>();
+		quiz.questions.forEach((q, index) => {
+			if (seen.has(q.id))
+				ctx.addIssue({
+					code: 'custom',
+					message: `duplicate question id "${q.id}"`,
+					path: ['questions', index, 'id']
+				});
+			seen.add(q.id);
+		});
+	});
+
+export type QuizFile = z.output<typeof quizFile>;
+export type Question = z.output<typeof question>;
+export type QuestionType = Question['type'];
+export type Citation = z.output<typeof citation>;
+export type ClaimType = (typeof claimTypes)[number];
+
+/** One line per problem naming the question, e.g. `question "q3" (#3), field "answer": …`. */
+export function describeQuizIssues(error: z.ZodError, input: unknown): string[] {
+	const questions = (input as { questions?: { id?: unknown }[] } | null)?.questions;
+	return error.issues.map((issue) => {
+		const [first, index, ...rest] = issue.path;
+		if (first === 'questions' && typeof index === 'number') {
+			const given = questions?.[index]?.id;
+			const name =
+				typeof given === 'string'
+					? `question "${given}" (#${index + 1})`
+					: `question #${index + 1}`;
+			const field = rest.length > 0 ? `, field "${rest.join('.')}"` : '';
+			return `${name}${field}: ${issue.message}`;
+		}
+		return `${issue.path.length ? `field "${issue.path.join('.')}": ` : ''}${issue.message}`;
+	});
+}
