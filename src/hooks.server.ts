@@ -6,14 +6,22 @@ import { config } from '$lib/server/config';
 import { closeDatabase, migrateDatabase } from '$lib/server/db';
 import { describeErrorSafely } from '$lib/server/db/errors';
 import { log } from '$lib/server/log';
+import { syncQuizzes } from '$lib/server/quiz/sync';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/session-cookie';
 import { course } from '$lib/content/course';
 
 export const init: ServerInit = () => {
 	if (building) return;
 	migrateDatabase();
+	const quizzes = syncQuizzes();
 	const lessons = course.reduce((sum, module) => sum + module.lessons.length, 0);
-	log.info('ready', { database: config.databasePath, modules: course.length, lessons });
+	log.info('ready', {
+		database: config.databasePath,
+		modules: course.length,
+		lessons,
+		quizzes: quizzes.quizzes,
+		newQuestionVersions: quizzes.newVersions
+	});
 	// adapter-node announces a graceful shutdown; closing checkpoints the WAL into the main file.
 	(process as NodeJS.EventEmitter).once('sveltekit:shutdown', closeDatabase);
 };

@@ -53,7 +53,11 @@ const shortAnswer = z.strictObject({
 	answers: z
 		.array(
 			z.union([
-				text.transform((value) => ({ text: value, credit: 1 })),
+				text.transform((value) => ({
+					text: value,
+					credit: 1,
+					feedback: undefined as string | undefined
+				})),
 				z.strictObject({ text, credit: credit.default(1), feedback: text.optional() })
 			])
 		)

@@ -4,6 +4,8 @@ import {
 	check,
 	index,
 	integer,
+	primaryKey,
+	real,
 	sqliteTable,
 	text,
 	uniqueIndex
@@ -49,3 +51,109 @@ export const sessions = sqliteTable(
 
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+
+/** One row per quiz file; settings follow the file, synced when the server starts. */
+export const quizzes = sqliteTable('quizzes', {
+	id: text('id').primaryKey(), // `${moduleSlug}/${lessonSlug}`
+	title: text('title').notNull(),
+	maxAttempts: integer('max_attempts'),
+	grading: text('grading', { enum: ['highest', 'last', 'average'] }).notNull(),
+	shuffleOptions: integer('shuffle_options', { mode: 'boolean' }).notNull(),
+	feedback: text('feedback', { enum: ['immediate', 'deferred'] }).notNull(),
+	updatedAt: timestamp('updated_at').notNull()
+});
+
+/**
+ * Every distinct content of a question is kept as its own version, so an edited question
+ * never changes what an earlier answer meant; `isCurrent` marks the versions new attempts get.
+ */
+export const questionVersions = sqliteTable(
+	'question_versions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		quizId: text('quiz_id')
+			.notNull()
+			.references(() => quizzes.id),
+		questionKey: text('question_key').notNull(),
+		contentHash: text('content_hash').notNull(),
+		type: text('type').notNull(),
+		body: text('body', { mode: 'json' }).notNull(),
+		position: integer('position').notNull(),
+		isCurrent: integer('is_current', { mode: 'boolean' }).notNull(),
+		createdAt: timestamp('created_at').notNull()
+	},
+	(table) => [
+		uniqueIndex('question_versions_content_unique').on(
+			table.quizId,
+			table.questionKey,
+			table.contentHash
+		),
+		index('question_versions_current_idx').on(table.quizId, table.isCurrent, table.position)
+	]
+);
+
+export const attemptStatuses = ['in_progress', 'submitted'] as const;
+
+export const attempts = sqliteTable(
+	'attempts',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		quizId: text('quiz_id')
+			.notNull()
+			.references(() => quizzes.id),
+		status: text('status', { enum: attemptStatuses }).notNull(),
+		/** Share of the attempt's questions answered correctly, 0–1; set on submission. */
+		score: real('score'),
+		startedAt: timestamp('started_at').notNull(),
+		submittedAt: timestamp('submitted_at')
+	},
+	(table) => [
+		index('attempts_user_quiz_idx').on(table.userId, table.quizId),
+		// Two tabs starting the same quiz get the same attempt, never two.
+		uniqueIndex('attempts_one_open_per_quiz')
+			.on(table.userId, table.quizId)
+			.where(sql`${table.status} = 'in_progress'`)
+	]
+);
+
+/** The questions an attempt was given, in order, with their shuffled layout (stable per attempt). */
+export const attemptQuestions = sqliteTable(
+	'attempt_questions',
+	{
+		attemptId: integer('attempt_id')
+			.notNull()
+			.references(() => attempts.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		questionVersionId: integer('question_version_id')
+			.notNull()
+			.references(() => questionVersions.id),
+		layout: text('layout', { mode: 'json' }).notNull()
+	},
+	(table) => [
+		primaryKey({ columns: [table.attemptId, table.position] }),
+		uniqueIndex('attempt_questions_version_unique').on(table.attemptId, table.questionVersionId)
+	]
+);
+
+export const answers = sqliteTable(
+	'answers',
+	{
+		attemptId: integer('attempt_id')
+			.notNull()
+			.references(() => attempts.id, { onDelete: 'cascade' }),
+		questionVersionId: integer('question_version_id')
+			.notNull()
+			.references(() => questionVersions.id),
+		response: text('response', { mode: 'json' }).notNull(),
+		score: real('score').notNull(),
+		answeredAt: timestamp('answered_at').notNull(),
+		updatedAt: timestamp('updated_at').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.attemptId, table.questionVersionId] })]
+);
+
+export type Attempt = typeof attempts.$inferSelect;
+export type QuestionVersion = typeof questionVersions.$inferSelect;

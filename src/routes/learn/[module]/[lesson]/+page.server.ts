@@ -1,4 +1,5 @@
 import { getLesson } from '$lib/content/course';
+import { catalog, quizIdFor } from '$lib/server/quiz/catalog';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -10,6 +11,7 @@ export const load: PageServerLoad = ({ params }) => {
 			href: module.href,
 			contentNote: module.contentNote
 		},
-		lesson
+		lesson,
+		quiz: catalog.get(quizIdFor(module.slug, lesson.slug))?.quiz.questions.length ?? 0
 	};
 };

@@ -1,0 +1,44 @@
+// Shapes shared by the server and the quiz components. None of them carries an answer key:
+// a QuestionResult is built only once the learner may see it.
+import type { ClaimType, QuestionType } from '$lib/content/quiz-schema';
+
+export type Choice = { id: string; text: string };
+
+/** What a learner submitted for one question, once checked against that question. */
+export type Response =
+	| { type: 'single' | 'evidence'; optionId: string }
+	| { type: 'multiple'; optionIds: string[] }
+	| { type: 'truefalse'; value: boolean }
+	| { type: 'short'; text: string }
+	| { type: 'numeric'; text: string; value: number }
+	| { type: 'matching'; matches: Record<string, string> }
+	| { type: 'ordering'; order: string[] };
+
+export interface PublicQuestion {
+	key: string;
+	number: number;
+	type: QuestionType;
+	prompt: string;
+	/** Options, excerpt sentences (evidence) or matching choices, in the order shown. */
+	options?: Choice[];
+	claim?: string;
+	excerptSource?: string;
+	pairs?: { id: string; prompt: string }[];
+	/** Ordering items in their starting order. */
+	items?: Choice[];
+}
+
+export interface QuestionResult {
+	score: number;
+	verdict: 'correct' | 'partly correct' | 'incorrect' | 'not answered';
+	feedback: string[];
+	correctAnswer: string[];
+	explanation: string;
+	claimType: ClaimType;
+	citations: { quote: string; file: string; label: string; workingTitle: string }[];
+}
+
+export interface QuestionState extends PublicQuestion {
+	response: Response | null;
+	result: QuestionResult | null;
+}

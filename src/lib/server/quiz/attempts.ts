@@ -1,0 +1,233 @@
+import { and, asc, count, desc, eq } from 'drizzle-orm';
+import type { Question } from '$lib/content/quiz-schema';
+import { db } from '../db';
+import { sqliteErrorCode } from '../db/errors';
+import {
+	answers,
+	attemptQuestions,
+	attempts,
+	questionVersions,
+	quizzes,
+	type Attempt
+} from '../db/schema';
+import { QuizError } from './errors';
+import { grade } from './grading';
+import { layoutFor, type Layout } from './layout';
+import type { Response } from '$lib/quiz/types';
+import { readResponse, ResponseError } from './responses';
+
+export type QuizSettings = typeof quizzes.$inferSelect;
+
+export interface AttemptQuestion {
+	position: number;
+	versionId: number;
+	question: Question;
+	layout: Layout;
+	answer: { response: Response; score: number } | null;
+}
+
+export async function quizSettings(quizId: string): Promise<QuizSettings> {
+	const quiz = await db().select().from(quizzes).where(eq(quizzes.id, quizId)).get();
+	if (!quiz) throw new QuizError(404, 'No such quiz.');
+	return quiz;
+}
+
+export async function attemptsOf(userId: number, quizId: string): Promise<Attempt[]> {
+	return db()
+		.select()
+		.from(attempts)
+		.where(and(eq(attempts.userId, userId), eq(attempts.quizId, quizId)))
+		.orderBy(asc(attempts.startedAt), asc(attempts.id));
+}
+
+/**
+ * Resumes the learner's open attempt, or starts one with the quiz's current questions.
+ * Two tabs racing here get the same attempt: a unique index allows one open attempt per quiz.
+ */
+export function startOrResumeAttempt(userId: number, quizId: string): number {
+	const open = () =>
+		db()
+			.select({ id: attempts.id })
+			.from(attempts)
+			.where(
+				and(
+					eq(attempts.userId, userId),
+					eq(attempts.quizId, quizId),
+					eq(attempts.status, 'in_progress')
+				)
+			)
+			.get();
+	try {
+		return db().transaction((tx) => {
+			const existing = open();
+			if (existing) return existing.id;
+			const quiz = tx.select().from(quizzes).where(eq(quizzes.id, quizId)).get();
+			if (!quiz) throw new QuizError(404, 'No such quiz.');
+			const used = tx
+				.select({ n: count() })
+				.from(attempts)
+				.where(and(eq(attempts.userId, userId), eq(attempts.quizId, quizId)))
+				.get()!.n;
+			if (quiz.maxAttempts !== null && used >= quiz.maxAttempts) {
+				throw new QuizError(409, `You have used all ${quiz.maxAttempts} attempts at this quiz.`);
+			}
+			const versions = tx
+				.select()
+				.from(questionVersions)
+				.where(and(eq(questionVersions.quizId, quizId), eq(questionVersions.isCurrent, true)))
+				.orderBy(asc(questionVersions.position))
+				.all();
+			const attempt = tx
+				.insert(attempts)
+				.values({ userId, quizId, status: 'in_progress', startedAt: new Date() })
+				.returning({ id: attempts.id })
+				.get();
+			tx.insert(attemptQuestions)
+				.values(
+					versions.map((version, position) => ({
+						attemptId: attempt.id,
+						position,
+						questionVersionId: version.id,
+						layout: layoutFor(version.body as Question, quiz.shuffleOptions)
+					}))
+				)
+				.run();
+			return attempt.id;
+		});
+	} catch (error) {
+		if (sqliteErrorCode(error) === 'SQLITE_CONSTRAINT_UNIQUE') {
+			const existing = open();
+			if (existing) return existing.id;
+		}
+		throw error;
+	}
+}
+
+/** The attempt if it is this learner's; someone else's attempt is refused, not shown. */
+export async function ownAttempt(userId: number, attemptId: number): Promise<Attempt> {
+	const attempt = Number.isSafeInteger(attemptId)
+		? await db().select().from(attempts).where(eq(attempts.id, attemptId)).get()
+		: undefined;
+	if (!attempt) throw new QuizError(404, 'No such attempt.');
+	if (attempt.userId !== userId)
+		throw new QuizError(403, 'This attempt belongs to another learner.');
+	return attempt;
+}
+
+export async function attemptQuestionsOf(attemptId: number): Promise<AttemptQuestion[]> {
+	const rows = await db()
+		.select({
+			position: attemptQuestions.position,
+			versionId: attemptQuestions.questionVersionId,
+			body: questionVersions.body,
+			layout: attemptQuestions.layout,
+			response: answers.response,
+			score: answers.score
+		})
+		.from(attemptQuestions)
+		.innerJoin(questionVersions, eq(questionVersions.id, attemptQuestions.questionVersionId))
+		.leftJoin(
+			answers,
+			and(
+				eq(answers.attemptId, attemptQuestions.attemptId),
+				eq(answers.questionVersionId, attemptQuestions.questionVersionId)
+			)
+		)
+		.where(eq(attemptQuestions.attemptId, attemptId))
+		.orderBy(asc(attemptQuestions.position));
+	return rows.map((row) => ({
+		position: row.position,
+		versionId: row.versionId,
+		question: row.body as Question,
+		layout: row.layout as Layout,
+		answer: row.response === null ? null : { response: row.response as Response, score: row.score! }
+	}));
+}
+
+/**
+ * Saves (or, while feedback is deferred, replaces) the learner's answer to one question.
+ * With immediate feedback the first answer stands: the key has been shown.
+ */
+export async function saveAnswer(
+	userId: number,
+	attemptId: number,
+	questionKey: string,
+	form: FormData
+): Promise<void> {
+	const attempt = await ownAttempt(userId, attemptId);
+	if (attempt.status !== 'in_progress')
+		throw new QuizError(409, 'This attempt has been submitted; answers can no longer change.');
+	const settings = await quizSettings(attempt.quizId);
+	const target = (await attemptQuestionsOf(attemptId)).find((q) => q.question.id === questionKey);
+	if (!target) throw new QuizError(400, 'That question is not part of this attempt.');
+	if (target.answer && settings.feedback === 'immediate')
+		throw new QuizError(409, 'You have already answered this question.');
+
+	let response: Response;
+	try {
+		response = readResponse(target.question, form);
+	} catch (error) {
+		if (error instanceof ResponseError) throw new QuizError(400, error.message);
+		throw error;
+	}
+	const { score } = grade(target.question, response);
+	const now = new Date();
+	const values = {
+		attemptId,
+		questionVersionId: target.versionId,
+		response,
+		score,
+		answeredAt: now,
+		updatedAt: now
+	};
+	const write = db().insert(answers).values(values);
+	// Same answer twice (a retry, a double click) is one row either way.
+	if (settings.feedback === 'immediate') await write.onConflictDoNothing();
+	else
+		await write.onConflictDoUpdate({
+			target: [answers.attemptId, answers.questionVersionId],
+			set: { response, score, updatedAt: now }
+		});
+}
+
+/** Submits once: repeats (a double click, a retry, a second tab) find it submitted and change nothing. */
+export async function submitAttempt(userId: number, attemptId: number): Promise<void> {
+	const attempt = await ownAttempt(userId, attemptId);
+	if (attempt.status === 'submitted') return;
+	db().transaction((tx) => {
+		const questions = tx
+			.select({ n: count() })
+			.from(attemptQuestions)
+			.where(eq(attemptQuestions.attemptId, attemptId))
+			.get()!.n;
+		const scores = tx
+			.select({ score: answers.score })
+			.from(answers)
+			.where(eq(answers.attemptId, attemptId))
+			.all();
+		const score = questions ? scores.reduce((sum, row) => sum + row.score, 0) / questions : 0;
+		tx.update(attempts)
+			.set({ status: 'submitted', score, submittedAt: new Date() })
+			.where(and(eq(attempts.id, attemptId), eq(attempts.status, 'in_progress')))
+			.run();
+	});
+}
+
+/** The learner's grade for a quiz under its grading method, from submitted attempts (0–1). */
+export function quizGrade(settings: QuizSettings, history: Attempt[]): number | null {
+	const scores = history.filter((a) => a.status === 'submitted').map((a) => a.score ?? 0);
+	if (scores.length === 0) return null;
+	if (settings.grading === 'highest') return Math.max(...scores);
+	if (settings.grading === 'last') return scores.at(-1)!;
+	return scores.reduce((sum, score) => sum + score, 0) / scores.length;
+}
+
+export async function latestAttemptId(userId: number, quizId: string): Promise<number | null> {
+	const row = await db()
+		.select({ id: attempts.id })
+		.from(attempts)
+		.where(and(eq(attempts.userId, userId), eq(attempts.quizId, quizId)))
+		.orderBy(desc(attempts.id))
+		.get();
+	return row?.id ?? null;
+}

@@ -1,0 +1,92 @@
+import type { Question } from '$lib/content/quiz-schema';
+import { normaliseShortAnswer } from './normalise';
+import type { Response } from '$lib/quiz/types';
+
+export interface Grade {
+	/** 0–1: the share of the question's mark earned. */
+	score: number;
+	/** Feedback written for what the learner chose, in the order chosen. */
+	feedback: string[];
+}
+
+const clamp = (value: number) => Math.min(1, Math.max(0, value));
+
+/** Relative tolerance for comparing decimals, so 0.1 + 0.2 counts as 0.3. */
+const close = (a: number, b: number, tolerance: number) =>
+	Math.abs(a - b) <= tolerance + 1e-9 * Math.max(1, Math.abs(b));
+
+/**
+ * Grades a checked response. Rules, in short:
+ * multiple — share of right options picked minus share of wrong options picked, not below 0;
+ * short and numeric — the best credit among the accepted answers it matches;
+ * matching — share of items matched right; ordering — share of item pairs in the right
+ * relative order (one item out of place costs little, a reversed list scores 0).
+ */
+export function grade(question: Question, response: Response): Grade {
+	if (response.type !== question.type) throw new Error('response does not fit the question');
+	switch (question.type) {
+		case 'single':
+		case 'evidence': {
+			const { optionId } = response as Extract<Response, { optionId: string }>;
+			const options = question.type === 'single' ? question.options : question.sentences;
+			const chosen = options.find((option) => option.id === optionId);
+			return {
+				score: optionId === question.answer ? 1 : 0,
+				feedback: chosen?.feedback ? [chosen.feedback] : []
+			};
+		}
+		case 'multiple': {
+			const { optionIds } = response as Extract<Response, { type: 'multiple' }>;
+			const right = new Set(question.answers);
+			const wrongCount = question.options.length - right.size;
+			const rightPicked = optionIds.filter((id) => right.has(id)).length;
+			const wrongPicked = optionIds.length - rightPicked;
+			const score = clamp(rightPicked / right.size - (wrongCount ? wrongPicked / wrongCount : 0));
+			const feedback = optionIds.flatMap(
+				(id) => question.options.find((o) => o.id === id)?.feedback ?? []
+			);
+			return { score, feedback };
+		}
+		case 'truefalse': {
+			const { value } = response as Extract<Response, { type: 'truefalse' }>;
+			const note = question.feedback?.[value ? 'true' : 'false'];
+			return { score: value === question.answer ? 1 : 0, feedback: note ? [note] : [] };
+		}
+		case 'short': {
+			const given = normaliseShortAnswer((response as Extract<Response, { type: 'short' }>).text);
+			const matched = question.answers
+				.filter((answer) => given !== '' && normaliseShortAnswer(answer.text) === given)
+				.sort((a, b) => b.credit - a.credit)[0];
+			return { score: matched?.credit ?? 0, feedback: matched?.feedback ? [matched.feedback] : [] };
+		}
+		case 'numeric': {
+			const { value } = response as Extract<Response, { type: 'numeric' }>;
+			const matched = question.answers
+				.filter((answer) =>
+					'value' in answer
+						? close(value, answer.value, answer.tolerance)
+						: value >= answer.min && value <= answer.max
+				)
+				.sort((a, b) => b.credit - a.credit)[0];
+			return { score: matched?.credit ?? 0, feedback: matched?.feedback ? [matched.feedback] : [] };
+		}
+		case 'matching': {
+			const { matches } = response as Extract<Response, { type: 'matching' }>;
+			const right = question.pairs.filter((pair) => matches[pair.id] === pair.id).length;
+			return { score: right / question.pairs.length, feedback: [] };
+		}
+		case 'ordering': {
+			const { order } = response as Extract<Response, { type: 'ordering' }>;
+			const rank = new Map(question.items.map((item, index) => [item.id, index]));
+			let inOrder = 0;
+			let pairs = 0;
+			for (let i = 0; i < order.length; i++) {
+				for (let j = i + 1; j < order.length; j++) {
+					pairs += 1;
+					if (rank.get(order[i]!)! < rank.get(order[j]!)!) inOrder += 1;
+				}
+			}
+			return { score: pairs ? inOrder / pairs : 1, feedback: [] };
+		}
+	}
+}

@@ -1,0 +1,26 @@
+import { error, fail, type ActionFailure } from '@sveltejs/kit';
+import { QuizError } from './errors';
+
+/** Runs quiz work for a page load; a QuizError becomes that HTTP error page. */
+export async function orErrorPage<T>(work: () => T | Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (caught) {
+		if (caught instanceof QuizError) error(caught.status, caught.message);
+		throw caught;
+	}
+}
+
+/** Runs quiz work for a form action; a QuizError becomes a failure shown beside the form. */
+export async function orFailure<T, F extends Record<string, unknown>>(
+	fields: F,
+	work: () => T | Promise<T>
+): Promise<T | ActionFailure<F & { message: string }>> {
+	try {
+		return await work();
+	} catch (caught) {
+		if (caught instanceof QuizError)
+			return fail(caught.status, { ...fields, message: caught.message });
+		throw caught;
+	}
+}

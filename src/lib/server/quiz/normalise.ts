@@ -1,0 +1,30 @@
+/**
+ * Short answers are compared after folding away what a learner should not lose marks for:
+ * Unicode compatibility forms (full-width letters, ligatures), accents, case, punctuation,
+ * invisible format characters and spacing. Look-alike letters from other scripts (Cyrillic "а"
+ * for Latin "a") are different letters and stay different.
+ */
+export function normaliseShortAnswer(text: string): string {
+	return text
+		.normalize('NFKD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/[\p{P}\p{S}\p{Cf}\s]/gu, '');
+}
+
+/**
+ * Reads a number as people type it: spaces, a leading plus, a Unicode minus sign, thousands
+ * commas ("1,100") and exponents are accepted; anything else, and non-finite values, are not.
+ */
+export function parseNumber(text: string): number | null {
+	const compact = text
+		.trim()
+		.replace(/[\s_]/g, '')
+		.replace(/^\u2212/, '-');
+	const plain = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)
+		? compact.replace(/,/g, '')
+		: compact;
+	if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(plain)) return null;
+	const value = Number(plain);
+	return Number.isFinite(value) ? value : null;
+}

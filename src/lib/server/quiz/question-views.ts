@@ -1,0 +1,120 @@
+import type { Question } from '$lib/content/quiz-schema';
+import { findSource } from '$lib/content/sources';
+import type { Layout } from './layout';
+import type { PublicQuestion, QuestionResult, QuestionState } from '$lib/quiz/types';
+import type { AttemptQuestion, QuizSettings } from './attempts';
+import { grade } from './grading';
+import { matchingChoices } from './responses';
+
+// The only place that decides what of a question a browser may see. Before the learner's
+// answer may be revealed, a question's public view has no key, feedback, explanation or source.
+
+const inOrder = <T extends { id: string }>(items: T[], order: string[] | undefined): T[] =>
+	order ? order.map((id) => items.find((item) => item.id === id)!).filter(Boolean) : items;
+
+export function publicQuestion(question: Question, layout: Layout, number: number): PublicQuestion {
+	const base = { key: question.id, number, type: question.type, prompt: question.prompt };
+	const strip = (options: { id: string; text: string }[]) =>
+		options.map(({ id, text }) => ({ id, text }));
+	switch (question.type) {
+		case 'single':
+		case 'multiple':
+			return { ...base, options: strip(inOrder(question.options, layout.order)) };
+		case 'evidence':
+			return {
+				...base,
+				claim: question.claim,
+				excerptSource: findSource(question.source)?.label ?? question.source,
+				options: strip(question.sentences)
+			};
+		case 'matching':
+			return {
+				...base,
+				pairs: question.pairs.map(({ id, prompt }) => ({ id, prompt })),
+				options: inOrder(matchingChoices(question), layout.order)
+			};
+		case 'ordering':
+			return { ...base, items: strip(inOrder(question.items, layout.order)) };
+		default:
+			return base;
+	}
+}
+
+function correctAnswer(question: Question): string[] {
+	switch (question.type) {
+		case 'single':
+			return [question.options.find((o) => o.id === question.answer)!.text];
+		case 'evidence':
+			return [question.sentences.find((s) => s.id === question.answer)!.text];
+		case 'multiple':
+			return question.options.filter((o) => question.answers.includes(o.id)).map((o) => o.text);
+		case 'truefalse':
+			return [question.answer ? 'True' : 'False'];
+		case 'short': {
+			const [best, ...others] = question.answers.filter((a) => a.credit === 1).map((a) => a.text);
+			return others.length ? [best!, `Also accepted: ${others.join(', ')}`] : [best!];
+		}
+		case 'numeric':
+			return question.answers
+				.filter((a) => a.credit === 1)
+				.map((a) =>
+					'value' in a
+						? a.tolerance
+							? `${a.value} (± ${a.tolerance})`
+							: String(a.value)
+						: `Between ${a.min} and ${a.max}`
+				);
+		case 'matching':
+			return question.pairs.map((pair) => `${pair.prompt} → ${pair.match}`);
+		case 'ordering':
+			return question.items.map((item, i) => `${i + 1}. ${item.text}`);
+	}
+}
+
+function questionResult(question: Question, response: AttemptQuestion['answer']): QuestionResult {
+	const { score, feedback } = response
+		? grade(question, response.response)
+		: { score: 0, feedback: [] };
+	return {
+		score,
+		verdict: !response
+			? 'not answered'
+			: score === 1
+				? 'correct'
+				: score > 0
+					? 'partly correct'
+					: 'incorrect',
+		feedback,
+		correctAnswer: correctAnswer(question),
+		explanation: question.explanation,
+		claimType: question.claimType,
+		citations: question.citations.map(({ source, quote }) => {
+			const article = findSource(source);
+			return {
+				quote,
+				file: source,
+				label: article?.label ?? source,
+				workingTitle: article?.workingTitle ?? source
+			};
+		})
+	};
+}
+
+/**
+ * The attempt as its page shows it. A question's result (key, feedback, explanation, sources)
+ * is included only once the attempt is submitted, or, with immediate feedback, once answered.
+ */
+export function attemptQuestionStates(
+	settings: Pick<QuizSettings, 'feedback'>,
+	submitted: boolean,
+	questions: AttemptQuestion[]
+): QuestionState[] {
+	return questions.map((entry, index) => {
+		const reveal = submitted || (settings.feedback === 'immediate' && entry.answer !== null);
+		return {
+			...publicQuestion(entry.question, entry.layout, index + 1),
+			response: entry.answer?.response ?? null,
+			result: reveal ? questionResult(entry.question, entry.answer) : null
+		};
+	});
+}
