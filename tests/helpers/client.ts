@@ -42,7 +42,15 @@ export class Visitor {
 	}
 
 	/** Posts a form as a browser without JavaScript would (same origin). */
-	async post(path: string, fields: Record<string, string>): Promise<Response> {
+	async post(
+		path: string,
+		fields: Record<string, string | string[]> | URLSearchParams
+	): Promise<Response> {
+		const body = new URLSearchParams();
+		if (fields instanceof URLSearchParams) fields.forEach((value, key) => body.append(key, value));
+		else
+			for (const [key, value] of Object.entries(fields))
+				for (const one of [value].flat()) body.append(key, one);
 		const response = await fetch(new URL(path, this.baseUrl), {
 			method: 'POST',
 			headers: this.headers({
@@ -51,7 +59,7 @@ export class Visitor {
 				accept: 'text/html,application/xhtml+xml',
 				'content-type': 'application/x-www-form-urlencoded'
 			}),
-			body: new URLSearchParams(fields),
+			body,
 			redirect: 'manual'
 		});
 		return this.remember(response);
