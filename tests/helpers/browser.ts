@@ -67,7 +67,16 @@ export async function axeViolations(page: Page): Promise<string[]> {
 	return violations;
 }
 
-/** True when the page is wider than the window (something forces sideways scrolling). */
-export function scrollsSideways(page: Page): Promise<boolean> {
-	return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+/**
+ * True when the page is wider than the window (something forces sideways scrolling). Asked of
+ * the browser's layout through the DevTools protocol, so it works with JavaScript off too.
+ */
+export async function scrollsSideways(page: Page): Promise<boolean> {
+	const session = await page.context().newCDPSession(page);
+	try {
+		const { cssContentSize, cssLayoutViewport } = await session.send('Page.getLayoutMetrics');
+		return cssContentSize.width > cssLayoutViewport.clientWidth;
+	} finally {
+		await session.detach();
+	}
 }

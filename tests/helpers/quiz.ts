@@ -16,19 +16,58 @@ export const sampleQuiz = quizFile.parse(
 
 type Fields = Record<string, string | string[]>;
 
-/** Form fields answering `question` right (or wrong, where the type allows it simply). */
-export function answerFields(question: Question, right = true): Fields {
+const decode = (html: string) =>
+	html
+		.replace(/<[^>]+>/g, '')
+		.replace(/&#39;/g, "'")
+		.replace(/&quot;/g, '"')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&amp;/g, '&')
+		.trim();
+
+/**
+ * How the attempt page names a question's choices: the browser sees positions, not authored
+ * ids, so tests look them up by their text, as a learner would.
+ */
+export function shownChoices(html: string, questionKey: string) {
+	const start = html.indexOf(`id="q-${questionKey}"`);
+	const section = html.slice(start, html.indexOf('</section>', start));
+	const byText = new Map<string, string>();
+	for (const m of section.matchAll(/<input[^>]*value="(\d+)"[^>]*>\s*<span>([\s\S]*?)<\/span>/g))
+		byText.set(decode(m[2]!), m[1]!);
+	for (const m of section.matchAll(/<option value="(\d+)"[^>]*>([\s\S]*?)<\/option>/g))
+		byText.set(decode(m[2]!), m[1]!);
+	const fields = new Map<string, string>();
+	for (const m of section.matchAll(
+		/<label for="([^"]+)"[^>]*>([\s\S]*?)<\/label>\s*<select id="\1" name="([^"]+)"/g
+	)) {
+		fields.set(decode(m[2]!), m[3]!);
+	}
+	return { byText, fields };
+}
+
+/** Form fields answering `question` right (or wrong), given the attempt page's HTML. */
+export function answerFields(question: Question, html: string, right = true): Fields {
+	const { byText, fields } = shownChoices(html, question.id);
+	const at = (text: string) => {
+		const position = byText.get(text);
+		if (position === undefined) throw new Error(`${question.id}: no choice "${text}" on the page`);
+		return position;
+	};
 	const base = { question: question.id };
 	switch (question.type) {
 		case 'single':
 		case 'evidence': {
 			const options = question.type === 'single' ? question.options : question.sentences;
-			const wrong = options.find((option) => option.id !== question.answer)!.id;
-			return { ...base, answer: right ? question.answer : wrong };
+			const pick = options.find((option) => (option.id === question.answer) === right)!;
+			return { ...base, answer: at(pick.text) };
 		}
 		case 'multiple': {
-			const wrong = question.options.filter((option) => !question.answers.includes(option.id));
-			return { ...base, answer: right ? question.answers : wrong.map((option) => option.id) };
+			const picks = question.options.filter(
+				(option) => question.answers.includes(option.id) === right
+			);
+			return { ...base, answer: picks.map((option) => at(option.text)) };
 		}
 		case 'truefalse':
 			return { ...base, answer: String(right ? question.answer : !question.answer) };
@@ -43,16 +82,22 @@ export function answerFields(question: Question, right = true): Fields {
 			return { ...base, answer: String(right ? value : value + 1000) };
 		}
 		case 'matching': {
-			const ids = question.pairs.map((pair) => pair.id);
+			const { pairs } = question;
+			// wrong: each item matched to the next item's match
 			return Object.fromEntries([
 				...Object.entries(base),
-				// wrong: each item matched to the next item's choice
-				...ids.map((id, i) => [`match:${id}`, right ? id : ids[(i + 1) % ids.length]!])
+				...pairs.map((pair, i) => [
+					fields.get(pair.prompt)!,
+					at((right ? pair : pairs[(i + 1) % pairs.length]!).match)
+				])
 			]);
 		}
 		case 'ordering': {
-			const ids = question.items.map((item) => item.id);
-			return { ...base, order: right ? ids : [...ids].reverse() };
+			const items = right ? question.items : [...question.items].reverse();
+			return Object.fromEntries([
+				...Object.entries(base),
+				...items.map((item, rank) => [fields.get(item.text)!, String(rank + 1)])
+			]);
 		}
 	}
 }
@@ -63,4 +108,15 @@ export async function startAttempt(visitor: Visitor): Promise<string> {
 	const location = response.headers.get('location');
 	if (response.status !== 303 || !location) throw new Error(`start failed: ${response.status}`);
 	return location;
+}
+
+/** Answers one question the way the attempt page offers it (fetching the page first). */
+export async function postAnswer(
+	visitor: Visitor,
+	attemptPath: string,
+	question: Question,
+	right = true
+) {
+	const html = await (await visitor.get(attemptPath)).text();
+	return visitor.post(`${attemptPath}?/answer`, answerFields(question, html, right));
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newAccount, Visitor } from '../helpers/client';
-import { answerFields, QUIZ_PATH, sampleQuiz, startAttempt } from '../helpers/quiz';
+import { answerFields, postAnswer, QUIZ_PATH, sampleQuiz, startAttempt } from '../helpers/quiz';
 import { startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -49,7 +49,7 @@ describe('quiz attempts', () => {
 	it('saves each answer at once and resumes the same attempt after a reload', async () => {
 		const visitor = await student();
 		const path = await startAttempt(visitor);
-		const answered = await visitor.post(`${path}?/answer`, answerFields(first!));
+		const answered = await postAnswer(visitor, path, first!);
 		expect(answered.status).toBe(303);
 		expect(answered.headers.get('location')).toBe(`${path}#q-${first!.id}`);
 
@@ -75,10 +75,7 @@ describe('quiz attempts', () => {
 		const visitor = await student();
 		const path = await startAttempt(visitor);
 		for (const question of sampleQuiz.questions) {
-			const response = await visitor.post(
-				`${path}?/answer`,
-				answerFields(question, question === first)
-			);
+			const response = await postAnswer(visitor, path, question, question === first);
 			expect(response.status, question.id).toBe(303);
 		}
 		const [one, two] = await Promise.all([
@@ -108,8 +105,9 @@ describe('quiz attempts', () => {
 	it('keeps the first answer when feedback is immediate', async () => {
 		const visitor = await student();
 		const path = await startAttempt(visitor);
-		await visitor.post(`${path}?/answer`, answerFields(first!, false));
-		const again = await visitor.post(`${path}?/answer`, answerFields(first!, true));
+		const html = await (await visitor.get(path)).text();
+		await visitor.post(`${path}?/answer`, answerFields(first!, html, false));
+		const again = await visitor.post(`${path}?/answer`, answerFields(first!, html, true));
 		expect(again.status).toBe(409);
 		expect(await again.text()).toContain('You have already answered this question.');
 		const rows = query<{ score: number }>(
@@ -128,14 +126,14 @@ describe('quiz attempts', () => {
 		],
 		[
 			'an unknown option',
-			{ question: 'franchise-meaning', answer: 'nope' },
+			{ question: 'franchise-meaning', answer: '99' },
 			400,
 			'That choice is not part of this question.'
 		],
 		['no answer at all', { question: 'franchise-meaning' }, 400, 'Choose an option.'],
 		[
 			'two answers to a single choice',
-			{ question: 'franchise-meaning', answer: ['a', 'b'] },
+			{ question: 'franchise-meaning', answer: ['0', '1'] },
 			400,
 			'Send one answer only.'
 		]
@@ -164,15 +162,16 @@ describe('quiz attempts', () => {
 			answer: 'x'.repeat(201)
 		});
 		expect(huge.status).toBe(400);
-		expect(await huge.text()).toContain('Keep the answer under 200 characters.');
+		expect(await huge.text()).toContain('Keep the answer to 200 characters or fewer.');
 		expect(query('select * from answers where attempt_id = ?', attemptId(path))).toEqual([]);
 	});
 
 	it('refuses answers to a submitted attempt', async () => {
 		const visitor = await student();
 		const path = await startAttempt(visitor);
+		const html = await (await visitor.get(path)).text();
 		await visitor.post(`${path}?/submit`, {});
-		const late = await visitor.post(`${path}?/answer`, answerFields(second!));
+		const late = await visitor.post(`${path}?/answer`, answerFields(second!, html));
 		expect(late.status).toBe(409);
 		expect(await late.text()).toContain(
 			'This attempt has been submitted; answers can no longer change.'
@@ -183,11 +182,12 @@ describe('quiz attempts', () => {
 	it("refuses someone else's attempt, to read or to write", async () => {
 		const owner = await student();
 		const path = await startAttempt(owner);
+		const html = await (await owner.get(path)).text();
 		const other = await student();
 		const read = await other.get(path);
 		expect(read.status).toBe(403);
 		expect(await read.text()).toContain('This attempt belongs to another learner.');
-		expect((await other.post(`${path}?/answer`, answerFields(first!))).status).toBe(403);
+		expect((await other.post(`${path}?/answer`, answerFields(first!, html))).status).toBe(403);
 		expect((await other.post(`${path}?/submit`, {})).status).toBe(403);
 		expect(
 			query<{ status: string }>('select status from attempts where id = ?', attemptId(path))
@@ -200,8 +200,8 @@ describe('quiz attempts', () => {
 		try {
 			const visitor = await student();
 			const path = await startAttempt(visitor);
-			await visitor.post(`${path}?/answer`, answerFields(first!, false));
-			const changed = await visitor.post(`${path}?/answer`, answerFields(first!, true));
+			await postAnswer(visitor, path, first!, false);
+			const changed = await postAnswer(visitor, path, first!, true);
 			expect(changed.status).toBe(303);
 			const before = await (await visitor.get(path)).text();
 			expect(before).toContain('Answer saved.');

@@ -165,7 +165,7 @@ export async function saveAnswer(
 
 	let response: Response;
 	try {
-		response = readResponse(target.question, form);
+		response = readResponse(target.question, target.layout, form);
 	} catch (error) {
 		if (error instanceof ResponseError) throw new QuizError(400, error.message);
 		throw error;

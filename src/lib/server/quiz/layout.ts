@@ -1,9 +1,12 @@
 import type { Question } from '$lib/content/quiz-schema';
 import { matchingChoices } from './responses';
 
-/** How one question is laid out in one attempt; fixed when the attempt starts. */
+/**
+ * How one question is laid out in one attempt; fixed when the attempt starts. `order` lists
+ * the authored ids of the options, sentences, choices or items as shown. The browser never
+ * sees those ids: it sees positions in this list ("0", "1", …), which say nothing about the key.
+ */
 export interface Layout {
-	/** Option, sentence, choice or item ids in the order shown. */
 	order?: string[];
 }
 
@@ -16,11 +19,14 @@ function shuffled<T>(items: readonly T[]): T[] {
 	return copy;
 }
 
-/** Shuffled, but never left in the answer's own order when that can be avoided. */
-function scrambled(ids: readonly string[]): string[] {
+/**
+ * Shuffled so that the first `telling` entries are not all where the answer puts them (the
+ * items of an ordering; the pairs' own matches, shown beside their prompts, in a matching).
+ */
+function scrambled(ids: readonly string[], telling = ids.length): string[] {
 	if (ids.length < 2) return [...ids];
 	let order = shuffled(ids);
-	while (order.every((id, i) => id === ids[i])) order = shuffled(ids);
+	while (ids.slice(0, telling).every((id, i) => order[i] === id)) order = shuffled(ids);
 	return order;
 }
 
@@ -31,13 +37,31 @@ export function layoutFor(question: Question, shuffleOptions: boolean): Layout {
 			const ids = question.options.map((option) => option.id);
 			return { order: shuffleOptions ? shuffled(ids) : ids };
 		}
+		// An excerpt's sentences keep the article's order, or it would not read as a passage.
+		case 'evidence':
+			return { order: question.sentences.map((sentence) => sentence.id) };
 		// Matching choices and ordering items are always shuffled: in file order they would give the answer away.
 		case 'matching':
-			return { order: scrambled(matchingChoices(question).map((choice) => choice.id)) };
+			return {
+				order: scrambled(
+					matchingChoices(question).map((choice) => choice.id),
+					question.pairs.length
+				)
+			};
 		case 'ordering':
 			return { order: scrambled(question.items.map((item) => item.id)) };
-		// An excerpt's sentences keep the article's order, or it would not read as a passage.
 		default:
 			return {};
 	}
+}
+
+/** The authored id behind a position the browser sent, or undefined if there is none. */
+export function idAt(layout: Layout, position: string): string | undefined {
+	if (!/^\d{1,3}$/.test(position)) return undefined;
+	return layout.order?.[Number(position)];
+}
+
+/** The position the browser knows an authored id by. */
+export function positionOf(layout: Layout, id: string): string {
+	return String(layout.order?.indexOf(id) ?? -1);
 }

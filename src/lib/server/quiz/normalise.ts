@@ -21,7 +21,7 @@ export function parseNumber(text: string): number | null {
 		.trim()
 		.replace(/[\s_]/g, '')
 		.replace(/^\u2212/, '-');
-	const plain = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)
+	const plain = /^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(compact)
 		? compact.replace(/,/g, '')
 		: compact;
 	if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(plain)) return null;

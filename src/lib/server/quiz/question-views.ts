@@ -1,7 +1,13 @@
 import type { Question } from '$lib/content/quiz-schema';
 import { findSource } from '$lib/content/sources';
-import type { Layout } from './layout';
-import type { PublicQuestion, QuestionResult, QuestionState } from '$lib/quiz/types';
+import { positionOf, type Layout } from './layout';
+import type {
+	Choice,
+	PublicQuestion,
+	QuestionResult,
+	QuestionState,
+	Response
+} from '$lib/quiz/types';
 import type { AttemptQuestion, QuizSettings } from './attempts';
 import { grade } from './grading';
 import { matchingChoices } from './responses';
@@ -9,34 +15,62 @@ import { matchingChoices } from './responses';
 // The only place that decides what of a question a browser may see. Before the learner's
 // answer may be revealed, a question's public view has no key, feedback, explanation or source.
 
-const inOrder = <T extends { id: string }>(items: T[], order: string[] | undefined): T[] =>
-	order ? order.map((id) => items.find((item) => item.id === id)!).filter(Boolean) : items;
+/** The layout's entries as the browser knows them: by position, with their text. */
+function shown(layout: Layout, texts: { id: string; text: string }[]): Choice[] {
+	return (layout.order ?? []).map((id, position) => ({
+		id: String(position),
+		text: texts.find((entry) => entry.id === id)?.text ?? ''
+	}));
+}
 
 export function publicQuestion(question: Question, layout: Layout, number: number): PublicQuestion {
 	const base = { key: question.id, number, type: question.type, prompt: question.prompt };
-	const strip = (options: { id: string; text: string }[]) =>
-		options.map(({ id, text }) => ({ id, text }));
 	switch (question.type) {
 		case 'single':
 		case 'multiple':
-			return { ...base, options: strip(inOrder(question.options, layout.order)) };
+			return { ...base, options: shown(layout, question.options) };
 		case 'evidence':
 			return {
 				...base,
 				claim: question.claim,
 				excerptSource: findSource(question.source)?.label ?? question.source,
-				options: strip(question.sentences)
+				options: shown(layout, question.sentences)
 			};
 		case 'matching':
 			return {
 				...base,
-				pairs: question.pairs.map(({ id, prompt }) => ({ id, prompt })),
-				options: inOrder(matchingChoices(question), layout.order)
+				pairs: question.pairs.map(({ prompt }, index) => ({ id: String(index), prompt })),
+				options: shown(layout, matchingChoices(question))
 			};
 		case 'ordering':
-			return { ...base, items: strip(inOrder(question.items, layout.order)) };
+			return { ...base, items: shown(layout, question.items) };
 		default:
 			return base;
+	}
+}
+
+/** The learner's saved answer in the browser's terms (positions, not authored ids). */
+export function publicResponse(question: Question, layout: Layout, response: Response): Response {
+	const at = (id: string) => positionOf(layout, id);
+	switch (response.type) {
+		case 'single':
+		case 'evidence':
+			return { ...response, optionId: at(response.optionId) };
+		case 'multiple':
+			return { ...response, optionIds: response.optionIds.map(at) };
+		case 'matching': {
+			const pairs = question.type === 'matching' ? question.pairs : [];
+			return {
+				...response,
+				matches: Object.fromEntries(
+					pairs.map((pair, index) => [String(index), at(response.matches[pair.id] ?? '')])
+				)
+			};
+		}
+		case 'ordering':
+			return { ...response, order: response.order.map(at) };
+		default:
+			return response;
 	}
 }
 
@@ -113,7 +147,7 @@ export function attemptQuestionStates(
 		const reveal = submitted || (settings.feedback === 'immediate' && entry.answer !== null);
 		return {
 			...publicQuestion(entry.question, entry.layout, index + 1),
-			response: entry.answer?.response ?? null,
+			response: entry.answer && publicResponse(entry.question, entry.layout, entry.answer.response),
 			result: reveal ? questionResult(entry.question, entry.answer) : null
 		};
 	});

@@ -1,53 +1,59 @@
 import type { Question } from '$lib/content/quiz-schema';
 import type { Response } from '$lib/quiz/types';
+import { idAt, type Layout } from './layout';
 import { parseNumber } from './normalise';
 
 export const SHORT_ANSWER_MAX = 200;
 
 export class ResponseError extends Error {}
 
-/** Choice ids a matching question offers: each pair's own id, and d1, d2… for distractors. */
+/**
+ * What a matching question offers to match: each pair's own match, then the distractors.
+ * Distractor ids start with "~", which authored ids cannot, so they never collide.
+ */
 export function matchingChoices(question: Extract<Question, { type: 'matching' }>) {
 	return [
 		...question.pairs.map((pair) => ({ id: pair.id, text: pair.match })),
-		...question.distractors.map((text, i) => ({ id: `d${i + 1}`, text }))
+		...question.distractors.map((text, i) => ({ id: `~${i + 1}`, text }))
 	];
 }
 
 const strings = (form: FormData, name: string) =>
 	form.getAll(name).filter((value): value is string => typeof value === 'string');
 
+const NOT_OFFERED = 'That choice is not part of this question.';
+
 /**
- * Reads the answer fields of a form post for `question`. Anything malformed (unknown ids,
- * wrong types, oversize text, an incomplete match) throws a ResponseError with a message
- * fit to show the learner; nothing is saved then.
+ * Reads the answer fields of a form post for `question` as laid out in `layout`, turning the
+ * positions the browser sent back into authored ids. Anything malformed (unknown positions,
+ * wrong types, oversize text, an incomplete match) throws a ResponseError with a message fit
+ * to show the learner; nothing is saved then.
  */
-export function readResponse(question: Question, form: FormData): Response {
+export function readResponse(question: Question, layout: Layout, form: FormData): Response {
 	const one = (name = 'answer') => {
 		const values = strings(form, name);
 		if (values.length > 1) throw new ResponseError('Send one answer only.');
 		return values[0]?.trim() ?? '';
 	};
+	const offered = (position: string) => {
+		const id = idAt(layout, position);
+		if (id === undefined) throw new ResponseError(NOT_OFFERED);
+		return id;
+	};
 	switch (question.type) {
 		case 'single':
 		case 'evidence': {
-			const optionId = one();
-			const options = question.type === 'single' ? question.options : question.sentences;
-			if (!optionId)
+			const position = one();
+			if (!position)
 				throw new ResponseError(
 					question.type === 'single' ? 'Choose an option.' : 'Choose a sentence.'
 				);
-			if (!options.some((option) => option.id === optionId))
-				throw new ResponseError('That choice is not part of this question.');
-			return { type: question.type, optionId };
+			return { type: question.type, optionId: offered(position) };
 		}
 		case 'multiple': {
-			const optionIds = [...new Set(strings(form, 'answer'))];
-			if (optionIds.length === 0) throw new ResponseError('Choose at least one option.');
-			const known = new Set(question.options.map((option) => option.id));
-			if (optionIds.some((id) => !known.has(id)))
-				throw new ResponseError('That choice is not part of this question.');
-			return { type: 'multiple', optionIds };
+			const positions = strings(form, 'answer');
+			if (positions.length === 0) throw new ResponseError('Choose at least one option.');
+			return { type: 'multiple', optionIds: [...new Set(positions.map(offered))] };
 		}
 		case 'truefalse': {
 			const value = one();
@@ -58,7 +64,7 @@ export function readResponse(question: Question, form: FormData): Response {
 			const text = one();
 			if (!text) throw new ResponseError('Type an answer.');
 			if ([...text].length > SHORT_ANSWER_MAX) {
-				throw new ResponseError(`Keep the answer under ${SHORT_ANSWER_MAX} characters.`);
+				throw new ResponseError(`Keep the answer to ${SHORT_ANSWER_MAX} characters or fewer.`);
 			}
 			return { type: 'short', text };
 		}
@@ -71,52 +77,45 @@ export function readResponse(question: Question, form: FormData): Response {
 			return { type: 'numeric', text, value };
 		}
 		case 'matching': {
-			const choices = new Set(matchingChoices(question).map((choice) => choice.id));
+			// Prompts are known to the browser by their position in the file.
 			const matches: Record<string, string> = {};
-			for (const pair of question.pairs) {
-				const choice = one(`match:${pair.id}`);
-				if (!choice) throw new ResponseError('Match every item before checking.');
-				if (!choices.has(choice))
-					throw new ResponseError('That choice is not part of this question.');
-				matches[pair.id] = choice;
-			}
+			question.pairs.forEach((pair, index) => {
+				const position = one(`match:${index}`);
+				if (!position) throw new ResponseError('Match every item before checking.');
+				matches[pair.id] = offered(position);
+			});
 			return { type: 'matching', matches };
 		}
 		case 'ordering':
-			return {
-				type: 'ordering',
-				order: readOrder(
-					question.items.map((item) => item.id),
-					form
-				)
-			};
+			return { type: 'ordering', order: readOrder(layout.order ?? [], form).map(offered) };
 	}
 }
 
 /**
  * An order arrives either as `order` fields in sequence (the reorderable list) or, without
- * JavaScript, as a position chosen for each item (`position:<id>`).
+ * JavaScript, as a position chosen for each shown item (`position:<shown position>`).
+ * Returns shown positions, first to last.
  */
-function readOrder(ids: string[], form: FormData): string[] {
+function readOrder(shown: string[], form: FormData): string[] {
+	const all = shown.map((_, index) => String(index));
 	let order = strings(form, 'order');
 	if (order.length === 0) {
-		const positions = ids.map((id) => ({ id, position: Number(form.get(`position:${id}`)) }));
-		if (
-			positions.some(
-				({ position }) => !Number.isInteger(position) || position < 1 || position > ids.length
-			)
-		) {
+		const ranks = all.map((position) => ({
+			position,
+			rank: Number(form.get(`position:${position}`))
+		}));
+		if (ranks.some(({ rank }) => !Number.isInteger(rank) || rank < 1 || rank > all.length)) {
 			throw new ResponseError('Give every item a position.');
 		}
-		if (new Set(positions.map(({ position }) => position)).size !== ids.length) {
+		if (new Set(ranks.map(({ rank }) => rank)).size !== all.length) {
 			throw new ResponseError('Give each item a different position.');
 		}
-		order = positions.sort((a, b) => a.position - b.position).map(({ id }) => id);
+		order = ranks.sort((a, b) => a.rank - b.rank).map(({ position }) => position);
 	}
 	if (
-		order.length !== ids.length ||
-		new Set(order).size !== ids.length ||
-		order.some((id) => !ids.includes(id))
+		order.length !== all.length ||
+		new Set(order).size !== all.length ||
+		order.some((p) => !all.includes(p))
 	) {
 		throw new ResponseError('Put every item in the list exactly once.');
 	}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { checkQuizExceptCitations } from './check.ts';
+import { importGift } from './import.ts';
+
+describe('importGift', () => {
+	it('writes YAML that reads back as the same quiz, with the to-do list at the top', () => {
+		const result = importGift('::One::Is it? {T}\n\n::Two::Pick {=a ~b####Because.}', {
+			sourceName: 'x.gift'
+		});
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		const lines = result.yaml.split('\n');
+		expect(lines[0]).toBe('# Imported from x.gift by `npm run gift -- import`.');
+		expect(result.yaml).toContain('add citations');
+		expect(result.yaml).toContain('check claimType');
+		expect(result.yaml).toMatch(/is still "TODO: explain, citing the article.":\n#\s+one\n/);
+		expect(result.yaml).toContain('# Questions: one, two\n');
+		expect(result.yaml).toContain(
+			'  # GIFT line 3\n  - id: two\n    type: single\n    prompt: Pick'
+		);
+		const reread = checkQuizExceptCitations(parseYaml(result.yaml));
+		expect(reread).toEqual({ ok: true, quiz: result.quiz });
+	});
+
+	it('wraps long id lists in the header', () => {
+		const source = Array.from({ length: 40 }, (_, i) => `::Question ${i + 1}::Q {T}`).join('\n\n');
+		const result = importGift(source);
+		if (!result.ok) throw new Error('import failed');
+		const header = result.yaml.split('\n').filter((line) => line.startsWith('#'));
+		expect(Math.max(...header.map((line) => line.length))).toBeLessThanOrEqual(100);
+		expect(header.join('\n')).toContain('question-40');
+	});
+
+	it('lists skipped questions, ignored categories and per-question warnings in the YAML', () => {
+		const result = importGift('$CATEGORY: c\n\nEssay {}\n\nQ {=a =b ~c}');
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.yaml).toContain('#   line 1: category "c" ignored');
+		expect(result.yaml).toContain('#   line 3: skipped: essay question ({})');
+		expect(result.yaml).toMatch(/# GIFT line 5\n\s+# warning: option weights/);
+		expect(result.warnings.map((w) => w.line)).toEqual([1, 5]);
+		expect(result.warnings[1]!.message).toMatch(/^question "q1": option weights/);
+	});
+
+	it('fails on what our schema rejects, giving the line of the question', () => {
+		const result = importGift('A {T}\n\n::M::Match {=a -> 1}');
+		expect(result).toMatchObject({
+			ok: false,
+			errors: [{ line: 3, message: 'question "m" (#2), field "pairs": give at least two pairs' }]
+		});
+	});
+
+	it('fails on a file with nothing to import', () => {
+		expect(importGift('// only a comment\n')).toMatchObject({
+			ok: false,
+			errors: [{ line: 1, message: 'field "questions": a quiz needs at least one question' }]
+		});
+		expect(importGift('Essay {}')).toMatchObject({ ok: false, unsupported: [{ line: 1 }] });
+	});
+
+	it('reports parse and mapping errors together, by line', () => {
+		const result = importGift('A {~a ~b}\n\nB {#x}');
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors.map((e) => e.line)).toEqual([1, 3]);
+	});
+});

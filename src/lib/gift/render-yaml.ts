@@ -1,0 +1,88 @@
+// Writes imported questions as quiz.yaml, with a comment block saying what the author must
+// still do and a comment before each question naming its GIFT line and any warnings.
+
+import { Document, isSeq, type Node } from 'yaml';
+import { EXPLANATION_TODO, type Imported } from './to-quiz.ts';
+import type { GiftIssue, Unsupported } from './types.ts';
+
+export interface RenderInput {
+	imported: Imported[];
+	/** File-level warnings (categories and the like). */
+	warnings: GiftIssue[];
+	unsupported: Unsupported[];
+	/** Shown in the header, e.g. the GIFT file's name. */
+	source?: string;
+}
+
+const indent = (text: string) => ` ${text}`;
+
+/** A comma-separated list after `prefix`, broken into lines of at most `width` characters. */
+function wrapList(items: string[], prefix: string, width = 96): string[] {
+	const lines: string[] = [];
+	let line = prefix;
+	let empty = true;
+	items.forEach((item, index) => {
+		const word = index < items.length - 1 ? `${item},` : item;
+		if (!empty && line.length + 1 + word.length > width) {
+			lines.push(line);
+			line = ' '.repeat(prefix.length);
+			empty = true;
+		}
+		line += empty ? word : ` ${word}`;
+		empty = false;
+	});
+	return [...lines, line];
+}
+
+/** id, type and prompt first: the order a reader of quiz.yaml looks for them in. */
+const FIRST = ['id', 'type', 'prompt'];
+const rank = (key: string) => (FIRST.includes(key) ? FIRST.indexOf(key) : FIRST.length);
+/** Sorting is stable, so the other keys keep their order. */
+const readingOrder = (question: object) =>
+	Object.fromEntries(Object.entries(question).sort(([a], [b]) => rank(a) - rank(b)));
+
+export function renderQuizYaml({ imported, warnings, unsupported, source }: RenderInput): string {
+	const ids = imported.map((item) => item.question.id);
+	const todo = imported
+		.filter((item) => item.question.explanation === EXPLANATION_TODO)
+		.map((item) => item.question.id);
+	const header = [
+		`Imported from ${source ?? 'a GIFT file'} by \`npm run gift -- import\`.`,
+		'Before this quiz can be built, the author must, for every question:',
+		'  1. add citations: each needs at least one { source: NNN_<16 hex>.txt, quote: … } taken',
+		'     word for word from the article. They are empty now, so the build fails with',
+		'     "cite at least one source" until they are added.',
+		'  2. check claimType: every question is set to "fact"; change it to "attributed claim"',
+		'     or "opinion" where that is what the question tests.',
+		...(todo.length > 0
+			? [
+					'  3. write the explanation, citing the article, for the questions whose explanation',
+					`     is still "${EXPLANATION_TODO}":`,
+					...wrapList(todo, '     ')
+				]
+			: []),
+		...wrapList(ids, 'Questions: ')
+	];
+	const leftOut = [
+		...unsupported.map((item) => ({
+			line: item.line,
+			text: `skipped${item.title ? ` "${item.title}"` : ''}: ${item.message}`
+		})),
+		...warnings.map((item) => ({ line: item.line, text: item.message }))
+	]
+		.sort((a, b) => a.line - b.line)
+		.map((item) => `  line ${item.line}: ${item.text}`);
+	if (leftOut.length > 0) header.push('Left out or ignored:', ...leftOut);
+
+	const doc = new Document({ questions: imported.map((item) => readingOrder(item.question)) });
+	doc.commentBefore = header.map(indent).join('\n');
+	const questions = doc.get('questions');
+	if (isSeq(questions)) {
+		questions.items.forEach((node, index) => {
+			const item = imported[index]!;
+			const lines = [`GIFT line ${item.line}`, ...item.notes.map((note) => `warning: ${note}`)];
+			(node as Node).commentBefore = lines.map(indent).join('\n');
+		});
+	}
+	return doc.toString({ lineWidth: 100 });
+}

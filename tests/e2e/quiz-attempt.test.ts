@@ -1,0 +1,130 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Question } from '../../src/lib/content/quiz-schema';
+import { axeViolations, openBrowser, scrollsSideways, type Browser } from '../helpers/browser';
+import { newAccount } from '../helpers/client';
+import { QUIZ_PATH, sampleQuiz } from '../helpers/quiz';
+import { startServer, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+beforeAll(async () => {
+	server = await startServer();
+});
+afterAll(() => server?.stop());
+
+async function signUp(page: Page) {
+	const account = newAccount();
+	await page.goto(`${server.url}/sign-up`);
+	await page.getByLabel('Email').fill(account.email);
+	await page.getByLabel('Name to show').fill(account.displayName);
+	await page.getByLabel('Password').fill(account.password);
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await page.getByText('Signed in as').waitFor();
+}
+
+/** Answers one question right, through the page as a learner would (touch or keyboard alike). */
+async function answer(section: Locator, question: Question, javaScript: boolean) {
+	switch (question.type) {
+		case 'single':
+		case 'evidence': {
+			const options = question.type === 'single' ? question.options : question.sentences;
+			await section
+				.getByLabel(options.find((o) => o.id === question.answer)!.text, { exact: true })
+				.check();
+			break;
+		}
+		case 'multiple':
+			for (const id of question.answers) {
+				await section
+					.getByLabel(question.options.find((o) => o.id === id)!.text, { exact: true })
+					.check();
+			}
+			break;
+		case 'truefalse':
+			await section.getByLabel(question.answer ? 'True' : 'False', { exact: true }).check();
+			break;
+		case 'short':
+		case 'numeric': {
+			const accepted = question.answers.find((a) => a.credit === 1)!;
+			const text =
+				'text' in accepted
+					? accepted.text
+					: 'value' in accepted
+						? String(accepted.value)
+						: String(accepted.min);
+			await section.getByLabel('Your answer').fill(text);
+			break;
+		}
+		case 'matching':
+			for (const pair of question.pairs) {
+				await section.getByLabel(pair.prompt, { exact: true }).selectOption({ label: pair.match });
+			}
+			break;
+		case 'ordering':
+			if (javaScript) {
+				// Reorder with the Move up buttons only: dragging is never required.
+				for (const [target, item] of question.items.entries()) {
+					const texts = await section.locator('.ordering-text').allTextContents();
+					for (let at = texts.indexOf(item.text); at > target; at--) {
+						await section.getByRole('button', { name: `Move up: ${item.text}` }).click();
+					}
+				}
+			} else {
+				for (const [index, item] of question.items.entries()) {
+					await section
+						.getByLabel(item.text, { exact: true })
+						.selectOption({ label: `Position ${index + 1}` });
+				}
+			}
+			break;
+	}
+}
+
+for (const javaScript of [true, false]) {
+	describe(`a full quiz attempt on a phone with JavaScript ${javaScript ? 'on' : 'off'}`, () => {
+		let browser: Browser;
+		beforeAll(async () => {
+			browser = await openBrowser({ width: 360, height: 640, javaScriptEnabled: javaScript });
+		});
+		afterAll(() => browser?.close());
+
+		it('answers every question, sees feedback quoting the source, and submits', async () => {
+			const { page } = browser;
+			page.setDefaultTimeout(10_000);
+			await signUp(page);
+			await page.goto(server.url + QUIZ_PATH);
+			await page.getByRole('button', { name: 'Start the quiz' }).click();
+			await page.waitForURL(/\/quiz\/\d+/);
+			expect(await scrollsSideways(page)).toBe(false);
+			if (javaScript)
+				await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+
+			for (const question of sampleQuiz.questions) {
+				const section = page.locator(`#q-${question.id}`);
+				await answer(section, question, javaScript);
+				await section.getByRole('button', { name: 'Check answer' }).click();
+				await section.locator('.review').waitFor();
+				expect(await section.locator('.verdict').textContent(), question.id).toContain('Correct');
+				expect(await section.locator('.citation').first().textContent()).toContain(
+					question.citations[0]!.quote
+				);
+			}
+			expect(await scrollsSideways(page)).toBe(false);
+			// axe-core runs in the page's own scripts, so it checks these pages in the JavaScript run.
+			if (javaScript) expect(await axeViolations(page)).toEqual([]);
+
+			await page.getByRole('button', { name: 'Submit attempt' }).click();
+			await page.getByText('Score: 100%').waitFor();
+			if (javaScript) {
+				// Answers and submission went through without a full page load.
+				expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(
+					true
+				);
+				expect(await axeViolations(page)).toEqual([]);
+			}
+
+			await page.goto(server.url + QUIZ_PATH);
+			expect(await page.locator('.facts').textContent()).toContain('100%');
+		});
+	});
+}
