@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { quizFile } from '../../src/lib/content/quiz-schema';
 import { sources } from '../../src/lib/content/sources';
 import { projectRoot } from '../helpers/server';
 
@@ -13,15 +15,41 @@ interface Citation {
 	quote?: string;
 }
 
-function lessonFiles(dir = lessonsDir): string[] {
+function lessonFiles(dir = lessonsDir, ending = '.md'): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
 		const path = join(dir, entry.name);
-		if (entry.isDirectory()) return lessonFiles(path);
-		return entry.name.endsWith('.md') ? [path] : [];
+		if (entry.isDirectory()) return lessonFiles(path, ending);
+		return entry.name.endsWith(ending) ? [path] : [];
 	});
 }
 
 function citations(): Citation[] {
+	return [...lessonCitations(), ...quizCitations()];
+}
+
+/** Quiz citations, and evidence excerpts, which are quotations too. */
+function quizCitations(): Citation[] {
+	return lessonFiles(lessonsDir, 'quiz.yaml').flatMap((path) => {
+		const file = path.slice(projectRoot.length + 1);
+		const quiz = quizFile.parse(parse(readFileSync(path, 'utf8')));
+		return quiz.questions.flatMap((question) => [
+			...question.citations.map(({ source, quote }) => ({
+				file: `${file} ${question.id}`,
+				source,
+				quote
+			})),
+			...(question.type === 'evidence'
+				? question.sentences.map(({ text }) => ({
+						file: `${file} ${question.id}`,
+						source: question.source,
+						quote: text
+					}))
+				: [])
+		]);
+	});
+}
+
+function lessonCitations(): Citation[] {
 	return lessonFiles().flatMap((path) => {
 		const file = path.slice(projectRoot.length + 1);
 		return [...readFileSync(path, 'utf8').matchAll(/<Cite\b([^>]*?)\/>/g)].map((tag) => {
@@ -34,7 +62,7 @@ function citations(): Citation[] {
 // Line breaks and runs of spaces in the articles are layout, not wording.
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-describe('citations in lessons', () => {
+describe('citations in lessons and quizzes', () => {
 	const all = citations();
 
 	it('exist, and every one names a known article', () => {
@@ -44,8 +72,8 @@ describe('citations in lessons', () => {
 		expect(unknown).toEqual([]);
 	});
 
-	it('quote only short passages (a sentence or less)', () => {
-		const long = all.filter((citation) => (citation.quote?.split(/\s+/).length ?? 0) > 30);
+	it('quote only short passages (a sentence or less, at most 40 words)', () => {
+		const long = all.filter((citation) => (citation.quote?.split(/\s+/).length ?? 0) > 40);
 		expect(long).toEqual([]);
 	});
 

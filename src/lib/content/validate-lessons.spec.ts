@@ -75,4 +75,70 @@ describe('validateLessons', () => {
 		rmSync(join(root, 'lessons/01-first/index.md'));
 		expect(check()).toEqual(['lessons/01-first/index.md: file is missing']);
 	});
+
+	describe('quiz files', () => {
+		const quiz = (questions: string) =>
+			write('lessons/01-first/01-intro/quiz.yaml', `feedback: immediate\nquestions:\n${questions}`);
+		const single = (id: string, extra = '') => `
+  - id: ${id}
+    type: single
+    prompt: Which?
+    explanation: Because.
+    claimType: fact
+    citations: [{ source: 002_c3fa7a9a3fdd1b15.txt, quote: some words }]
+    options: [{ id: a, text: A }, { id: b, text: B }]
+    answer: a${extra}
+`;
+		const file = 'lessons/01-first/01-intro/quiz.yaml';
+
+		it('accepts a well-formed quiz', () => {
+			quiz(single('q1'));
+			expect(check()).toEqual([]);
+		});
+
+		it('names the question whose key points at an unknown option', () => {
+			quiz(single('q1').replace('answer: a', 'answer: z'));
+			expect(check()).toEqual([
+				`${file}: question "q1" (#1), field "answer": answer "z" is not one of the ids`
+			]);
+		});
+
+		it('names a duplicate question id', () => {
+			quiz(single('q1') + single('q1'));
+			expect(check()).toEqual([
+				`${file}: question "q1" (#2), field "id": duplicate question id "q1"`
+			]);
+		});
+
+		it('names a citation without a quote', () => {
+			quiz(single('q1').replace(', quote: some words', ''));
+			expect(check()).toEqual([
+				`${file}: question "q1" (#1), field "citations.0.quote": a citation needs a quote`
+			]);
+		});
+
+		it('names a question with no correct answer', () => {
+			quiz(`
+  - id: q2
+    type: short
+    prompt: Which town?
+    explanation: Because.
+    claimType: fact
+    citations: [{ source: 002_c3fa7a9a3fdd1b15.txt, quote: some words }]
+    answers: [{ text: Quetta, credit: 0.5 }]
+`);
+			expect(check()).toEqual([
+				`${file}: question "q2" (#1), field "answers": no answer gets full credit, so no answer is correct`
+			]);
+		});
+
+		it('names a multiple-choice key with no correct option', () => {
+			quiz(
+				single('q3').replace('type: single', 'type: multiple').replace('answer: a', 'answers: []')
+			);
+			expect(check()).toEqual([
+				`${file}: question "q3" (#1), field "answers": mark at least one option correct`
+			]);
+		});
+	});
 });

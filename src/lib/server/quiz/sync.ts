@@ -4,7 +4,7 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import type { Question } from '$lib/content/quiz-schema';
 import { db } from '../db';
 import { questionVersions, quizzes } from '../db/schema';
-import { catalog } from './catalog';
+import { catalog, type CatalogQuiz } from './catalog';
 
 export function contentHash(question: Question): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(question))));
@@ -15,11 +15,15 @@ export function contentHash(question: Question): string {
  * content is stored once per distinct version, and only the file's versions stay current.
  * Runs at start-up in one transaction, so a crash leaves the previous state intact.
  */
-export function syncQuizzes(): { quizzes: number; newVersions: number } {
+export function syncQuizzes(entries: Iterable<CatalogQuiz> = catalog.values()): {
+	quizzes: number;
+	newVersions: number;
+} {
+	const list = [...entries];
 	let newVersions = 0;
 	const now = new Date();
 	db().transaction((tx) => {
-		for (const { id, quiz } of catalog.values()) {
+		for (const { id, quiz } of list) {
 			const settings = {
 				title: quiz.title,
 				maxAttempts: quiz.maxAttempts ?? null,
@@ -78,5 +82,5 @@ export function syncQuizzes(): { quizzes: number; newVersions: number } {
 				.run();
 		}
 	});
-	return { quizzes: catalog.size, newVersions };
+	return { quizzes: list.length, newVersions };
 }
