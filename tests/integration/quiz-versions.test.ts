@@ -20,14 +20,13 @@ if (first?.type !== 'single')
 
 /** The sample quiz with its first question's key and prompt changed, as an author might edit it. */
 function edited(): CatalogQuiz {
-	const wrong =
-		first!.type === 'single' ? first!.options.find((o) => o.id !== first!.answer)!.id : '';
+	const wrong = first.type === 'single' ? first.options.find((o) => o.id !== first.answer)!.id : '';
 	return {
 		...original,
 		quiz: {
 			...original.quiz,
 			questions: [
-				{ ...first!, prompt: `${first!.prompt} (edited)`, answer: wrong },
+				{ ...first, prompt: `${first.prompt} (edited)`, answer: wrong },
 				...original.quiz.questions.slice(1)
 			]
 		}
@@ -61,17 +60,15 @@ describe('question versions', () => {
 		});
 		const attemptId = quiz.startOrResumeAttempt(learner.id, original.id);
 		const [before] = await quiz.attemptQuestionsOf(attemptId);
-		const position = String(
-			before!.layout.order!.indexOf(first!.type === 'single' ? first!.answer : '')
-		);
-		await quiz.saveAnswer(learner.id, attemptId, first!.id, rightAnswer(position));
+		const position = String(before!.layout.order!.indexOf(first.answer));
+		await quiz.saveAnswer(learner.id, attemptId, first.id, rightAnswer(position));
 
 		expect(syncQuizzes([edited()]).newVersions).toBe(1);
 
 		// the open attempt still has the question as it was when it started, and its answer stays right
 		const [after] = await quiz.attemptQuestionsOf(attemptId);
 		expect(after!.versionId).toBe(before!.versionId);
-		expect(after!.question.prompt).toBe(first!.prompt);
+		expect(after!.question.prompt).toBe(first.prompt);
 		expect(after!.answer!.score).toBe(1);
 
 		// a new attempt gets the edited version
@@ -79,7 +76,7 @@ describe('question versions', () => {
 		const next = quiz.startOrResumeAttempt(learner.id, original.id);
 		const [fresh] = await quiz.attemptQuestionsOf(next);
 		expect(fresh!.versionId).not.toBe(before!.versionId);
-		expect(fresh!.question.prompt).toBe(`${first!.prompt} (edited)`);
+		expect(fresh!.question.prompt).toBe(`${first.prompt} (edited)`);
 
 		// and editing back reuses the original version rather than storing it twice
 		expect(syncQuizzes([original]).newVersions).toBe(0);
