@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Question } from '../../src/lib/content/quiz-schema';
 import type { CatalogQuiz } from '../../src/lib/server/quiz/catalog';
 
 // The sync and attempt code run directly here, on a real database file of their own.
@@ -14,13 +15,13 @@ const quiz = await import('../../src/lib/server/quiz/attempts');
 const { createUser } = await import('../../src/lib/server/users');
 
 const original = [...catalog.values()][0]!;
-const [first] = original.quiz.questions;
-if (first?.type !== 'single')
-	throw new Error('the sample quiz should open with a single-choice question');
+const opening = original.quiz.questions[0]!;
+if (opening.type !== 'single') throw new Error('the sample quiz should open with a single choice');
+const first: Extract<Question, { type: 'single' }> = opening;
 
 /** The sample quiz with its first question's key and prompt changed, as an author might edit it. */
 function edited(): CatalogQuiz {
-	const wrong = first.type === 'single' ? first.options.find((o) => o.id !== first.answer)!.id : '';
+	const wrong = first.options.find((o) => o.id !== first.answer)!.id;
 	return {
 		...original,
 		quiz: {
