@@ -128,3 +128,37 @@ for (const javaScript of [true, false]) {
 		});
 	});
 }
+
+describe('an ordering question', () => {
+	it('can also be reordered by dragging', async () => {
+		const browser = await openBrowser({ width: 360, height: 640 });
+		try {
+			const { page } = browser;
+			await signUp(page);
+			await page.goto(server.url + QUIZ_PATH);
+			await page.getByRole('button', { name: 'Start the quiz' }).click();
+			await page.waitForURL(/\/quiz\/\d+/);
+			const question = sampleQuiz.questions.find((q) => q.type === 'ordering')!;
+			const section = page.locator(`#q-${question.id}`);
+			const texts = () => section.locator('.ordering-text').allTextContents();
+			const before = await texts();
+
+			const handle = section.locator('.drag-handle').first();
+			await handle.scrollIntoViewIfNeeded();
+			const second = (await section.locator('.ordering li').nth(1).boundingBox())!;
+			await handle.hover();
+			await page.mouse.down();
+			await page.mouse.move(second.x + second.width / 2, second.y + second.height / 2, {
+				steps: 8
+			});
+			await page.mouse.up();
+
+			expect(await texts()).toEqual([before[1], before[0], ...before.slice(2)]);
+			await expect
+				.poll(() => section.locator('[aria-live="polite"]').textContent())
+				.toContain(`${before[0]}: now 2 of ${before.length}.`);
+		} finally {
+			await browser.close();
+		}
+	});
+});

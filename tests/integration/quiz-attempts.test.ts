@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSource } from '../../src/lib/content/sources';
 import { newAccount, Visitor } from '../helpers/client';
 import { answerFields, postAnswer, QUIZ_PATH, sampleQuiz, startAttempt } from '../helpers/quiz';
 import { startServer, type TestServer } from '../helpers/server';
@@ -229,5 +230,39 @@ describe('quiz attempts', () => {
 		} finally {
 			execute('update quizzes set max_attempts = null');
 		}
+	});
+
+	it('keeps the shuffled order of an attempt across reloads', async () => {
+		const visitor = await student();
+		const path = await startAttempt(visitor);
+		const order = async () => {
+			const html = await (await visitor.get(path)).text();
+			return [...html.matchAll(/<span>([^<]+)<\/span><\/label>/g)].map((m) => m[1]);
+		};
+		const before = await order();
+		expect(before.length).toBeGreaterThan(4);
+		expect(await order()).toEqual(before);
+	});
+
+	it('reviews a wrong answer with the correct one, the feedback, the explanation and the source', async () => {
+		const visitor = await student();
+		const path = await startAttempt(visitor);
+		await postAnswer(visitor, path, first!, false);
+		const html = (await (await visitor.get(path)).text())
+			.replace(/&#39;/g, "'")
+			.replace(/&quot;/g, '"');
+		if (first!.type !== 'single') throw new Error('expected a single-choice question first');
+		const chosen = first!.options.find((option) => option.id !== first!.answer)!;
+		const right = first!.options.find((option) => option.id === first!.answer)!;
+		const review = html.slice(html.indexOf(`id="q-${first!.id}"`));
+		expect(review).toContain('<strong>Incorrect</strong>');
+		expect(review).toContain(`Your answer</p>`);
+		expect(review).toContain(chosen.text);
+		expect(review).toContain('Correct answer</p>');
+		expect(review).toContain(right.text);
+		expect(review).toContain(chosen.feedback);
+		expect(review).toContain(first!.explanation);
+		expect(review).toContain(first!.citations[0]!.quote);
+		expect(review).toContain(findSource(first!.citations[0]!.source)!.workingTitle);
 	});
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { Question } from '$lib/content/quiz-schema';
 import { db } from '../db';
 import { sqliteErrorCode } from '../db/errors';
@@ -211,23 +211,4 @@ export async function submitAttempt(userId: number, attemptId: number): Promise<
 			.where(and(eq(attempts.id, attemptId), eq(attempts.status, 'in_progress')))
 			.run();
 	});
-}
-
-/** The learner's grade for a quiz under its grading method, from submitted attempts (0–1). */
-export function quizGrade(settings: QuizSettings, history: Attempt[]): number | null {
-	const scores = history.filter((a) => a.status === 'submitted').map((a) => a.score ?? 0);
-	if (scores.length === 0) return null;
-	if (settings.grading === 'highest') return Math.max(...scores);
-	if (settings.grading === 'last') return scores.at(-1)!;
-	return scores.reduce((sum, score) => sum + score, 0) / scores.length;
-}
-
-export async function latestAttemptId(userId: number, quizId: string): Promise<number | null> {
-	const row = await db()
-		.select({ id: attempts.id })
-		.from(attempts)
-		.where(and(eq(attempts.userId, userId), eq(attempts.quizId, quizId)))
-		.orderBy(desc(attempts.id))
-		.get();
-	return row?.id ?? null;
 }

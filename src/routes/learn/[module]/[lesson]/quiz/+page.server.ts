@@ -1,13 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getLesson } from '$lib/content/course';
 import { requireUser } from '$lib/server/guards';
-import {
-	attemptsOf,
-	quizGrade,
-	quizSettings,
-	startOrResumeAttempt
-} from '$lib/server/quiz/attempts';
+import { attemptsOf, quizSettings, startOrResumeAttempt } from '$lib/server/quiz/attempts';
 import { catalog, quizIdFor } from '$lib/server/quiz/catalog';
+import { quizGrade } from '$lib/server/quiz/quiz-grade';
 import { orErrorPage, orFailure } from '$lib/server/quiz/http';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -33,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 			feedback: settings.feedback,
 			grading: settings.grading,
 			maxAttempts: settings.maxAttempts,
-			grade: quizGrade(settings, history)
+			grade: quizGrade(settings.grading, history)
 		},
 		attempts: history.map((attempt, index) => ({
 			id: attempt.id,
