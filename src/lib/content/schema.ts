@@ -6,7 +6,12 @@ const text = z.string().trim().min(1, 'must not be empty');
 export const moduleFrontMatter = z.strictObject({
 	title: text,
 	summary: text,
-	contentNote: text
+	contentNote: text,
+	/** What a learner can do after the module, one short sentence each. */
+	objectives: z
+		.array(text)
+		.min(2, 'list at least two objectives')
+		.max(6, 'list at most six objectives')
 });
 
 /** Front matter of `lessons/NN-module/NN-lesson/index.md`. */

@@ -10,7 +10,7 @@ const write = (path: string, text: string) => {
 	writeFileSync(join(root, path), text);
 };
 const validModule =
-	'---\ntitle: A module\nsummary: What it covers.\ncontentNote: Mentions violence.\n---\n';
+	'---\ntitle: A module\nsummary: What it covers.\ncontentNote: Mentions violence.\nobjectives: [One thing, Another thing]\n---\n';
 const validLesson = '---\ntitle: A lesson\nsummary: What it teaches.\n---\n\nBody.\n';
 const check = () => validateLessons(join(root, 'lessons'), root);
 
@@ -34,7 +34,7 @@ describe('validateLessons', () => {
 	it('names a field of the wrong type or left empty', () => {
 		write(
 			'lessons/01-first/index.md',
-			'---\ntitle: [a, list]\nsummary: "  "\ncontentNote: Note.\n---\n'
+			'---\ntitle: [a, list]\nsummary: "  "\ncontentNote: Note.\nobjectives: [One, Two]\n---\n'
 		);
 		const problems = check();
 		expect(problems).toContain('lessons/01-first/index.md: field "title" must be a string');
