@@ -1,6 +1,7 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
+import rehypeSlug from 'rehype-slug';
 import { fileURLToPath } from 'node:url';
 
 const lessonLayout = fileURLToPath(
@@ -17,7 +18,9 @@ const config = {
 			layout: lessonLayout,
 			// Layouts written with $props() and {@render children()} (Svelte 5 runes).
 			layoutPropForwarding: 'runes',
-			smartypants: { quotes: true, ellipses: true, dashes: 'oldschool' }
+			smartypants: { quotes: true, ellipses: true, dashes: 'oldschool' },
+			// Heading ids are the lesson's section checkpoints (see src/lib/content/lesson-text.ts).
+			rehypePlugins: [rehypeSlug]
 		})
 	],
 	compilerOptions: {

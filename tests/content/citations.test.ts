@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { quizFile } from '../../src/lib/content/quiz-schema';
+import { actorsFile, positionsFile, timelineFile } from '../../src/lib/content/reference-schema';
 import { sources } from '../../src/lib/content/sources';
 import { projectRoot } from '../helpers/server';
 
@@ -24,7 +25,32 @@ function lessonFiles(dir = lessonsDir, ending = '.md'): string[] {
 }
 
 function citations(): Citation[] {
-	return [...lessonCitations(), ...quizCitations()];
+	return [...lessonCitations(), ...quizCitations(), ...referenceCitations()];
+}
+
+/** Quotes in lessons/timeline.yaml, actors.yaml and positions.yaml. */
+function referenceCitations(): Citation[] {
+	const read = (name: string) => {
+		const path = join(lessonsDir, name);
+		return existsSync(path) ? parse(readFileSync(path, 'utf8')) : null;
+	};
+	const timeline = timelineFile.parse(read('timeline.yaml') ?? { events: [] });
+	const actors = actorsFile.parse(read('actors.yaml') ?? { actors: [] });
+	const positions = positionsFile.parse(read('positions.yaml') ?? { positions: [] });
+	return [
+		...timeline.events.map(({ id, source, quote }) => ({
+			file: `timeline.yaml ${id}`,
+			source,
+			quote
+		})),
+		...actors.actors.flatMap(({ id, says }) =>
+			says.map(({ source, quote }) => ({ file: `actors.yaml ${id}`, source, quote }))
+		),
+		...positions.positions.flatMap(({ id, source, quote, counter }) => [
+			{ file: `positions.yaml ${id}`, source, quote },
+			{ file: `positions.yaml ${id} (counter)`, source: counter.source, quote: counter.quote }
+		])
+	];
 }
 
 /** Quiz citations, and evidence excerpts, which are quotations too. */
@@ -62,7 +88,7 @@ function lessonCitations(): Citation[] {
 // Line breaks and runs of spaces in the articles are layout, not wording.
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-describe('citations in lessons and quizzes', () => {
+describe('citations in lessons, quizzes and reference data', () => {
 	const all = citations();
 
 	it('exist, and every one names a known article', () => {

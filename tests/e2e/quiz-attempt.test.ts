@@ -1,9 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Question } from '../../src/lib/content/quiz-schema';
 import { axeViolations, openBrowser, scrollsSideways, type Browser } from '../helpers/browser';
 import { newAccount } from '../helpers/client';
 import { QUIZ_PATH, sampleQuiz } from '../helpers/quiz';
+import { answerOnPage } from '../helpers/quiz-page';
 import { startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -20,64 +20,6 @@ async function signUp(page: Page) {
 	await page.getByLabel('Password').fill(account.password);
 	await page.getByRole('button', { name: 'Create account' }).click();
 	await page.getByText('Signed in as').waitFor();
-}
-
-/** Answers one question right, through the page as a learner would (touch or keyboard alike). */
-async function answer(section: Locator, question: Question, javaScript: boolean) {
-	switch (question.type) {
-		case 'single':
-		case 'evidence': {
-			const options = question.type === 'single' ? question.options : question.sentences;
-			await section
-				.getByLabel(options.find((o) => o.id === question.answer)!.text, { exact: true })
-				.check();
-			break;
-		}
-		case 'multiple':
-			for (const id of question.answers) {
-				await section
-					.getByLabel(question.options.find((o) => o.id === id)!.text, { exact: true })
-					.check();
-			}
-			break;
-		case 'truefalse':
-			await section.getByLabel(question.answer ? 'True' : 'False', { exact: true }).check();
-			break;
-		case 'short':
-		case 'numeric': {
-			const accepted = question.answers.find((a) => a.credit === 1)!;
-			const text =
-				'text' in accepted
-					? accepted.text
-					: 'value' in accepted
-						? String(accepted.value)
-						: String(accepted.min);
-			await section.getByLabel('Your answer').fill(text);
-			break;
-		}
-		case 'matching':
-			for (const pair of question.pairs) {
-				await section.getByLabel(pair.prompt, { exact: true }).selectOption({ label: pair.match });
-			}
-			break;
-		case 'ordering':
-			if (javaScript) {
-				// Reorder with the Move up buttons only: dragging is never required.
-				for (const [target, item] of question.items.entries()) {
-					const texts = await section.locator('.ordering-text').allTextContents();
-					for (let at = texts.indexOf(item.text); at > target; at--) {
-						await section.getByRole('button', { name: `Move up: ${item.text}` }).click();
-					}
-				}
-			} else {
-				for (const [index, item] of question.items.entries()) {
-					await section
-						.getByLabel(item.text, { exact: true })
-						.selectOption({ label: `Position ${index + 1}` });
-				}
-			}
-			break;
-	}
 }
 
 for (const javaScript of [true, false]) {
@@ -101,7 +43,7 @@ for (const javaScript of [true, false]) {
 
 			for (const question of sampleQuiz.questions) {
 				const section = page.locator(`#q-${question.id}`);
-				await answer(section, question, javaScript);
+				await answerOnPage(section, question, javaScript);
 				await section.getByRole('button', { name: 'Check answer' }).click();
 				await section.locator('.review').waitFor();
 				expect(await section.locator('.verdict').textContent(), question.id).toContain('Correct');

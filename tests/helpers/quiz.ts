@@ -7,12 +7,14 @@ import { projectRoot } from './server';
 
 export const QUIZ_PATH = '/learn/franchise-model/local-allies/quiz';
 
-/** The sample lesson's quiz as authored: the tests know the key, the browser must not. */
-export const sampleQuiz = quizFile.parse(
-	parse(
-		readFileSync(join(projectRoot, 'lessons/01-franchise-model/01-local-allies/quiz.yaml'), 'utf8')
-	)
-);
+/** A lesson's quiz as authored (`lessonFolder` like '01-franchise-model/01-local-allies'). */
+export function quizOf(lessonFolder: string) {
+	const path = join(projectRoot, 'lessons', lessonFolder, 'quiz.yaml');
+	return quizFile.parse(parse(readFileSync(path, 'utf8')));
+}
+
+/** The sample lesson's quiz: the tests know the key, the browser must not. */
+export const sampleQuiz = quizOf('01-franchise-model/01-local-allies');
 
 type Fields = Record<string, string | string[]>;
 

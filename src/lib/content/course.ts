@@ -23,6 +23,7 @@ export interface CourseModule {
 	title: string;
 	summary: string;
 	contentNote: string;
+	objectives: string[];
 	href: string;
 	lessons: Lesson[];
 }
@@ -57,7 +58,7 @@ function buildCourse(): CourseModule[] {
 		})
 		.sort(byOrder);
 
-	const course = modules.map((module, index): CourseModule => {
+	const course = modules.map((module): CourseModule => {
 		const lessons = Object.entries(lessonFiles)
 			.filter(([file]) => file.startsWith(module.prefix))
 			.map(([file, metadata]) => {
@@ -78,10 +79,12 @@ function buildCourse(): CourseModule[] {
 			}));
 		return {
 			slug: module.slug,
-			number: index + 1,
+			// The folder's number, so the orientation (00-…) is module 0.
+			number: module.order,
 			title: module.title,
 			summary: module.summary,
 			contentNote: module.contentNote,
+			objectives: module.objectives,
 			href: `/learn/${module.slug}`,
 			lessons
 		};

@@ -58,3 +58,7 @@ export const referenceFiles = {
 	'actors.yaml': actorsFile,
 	'positions.yaml': positionsFile
 } as const;
+
+export type TimelineFile = z.output<typeof timelineFile>;
+export type ActorsFile = z.output<typeof actorsFile>;
+export type PositionsFile = z.output<typeof positionsFile>;

@@ -3,6 +3,8 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { describeQuizIssues, quizFile } from './quiz-schema.ts';
+import { readReferenceFile } from './reference-data.ts';
+import { referenceFiles } from './reference-schema.ts';
 import { describeIssues, lessonFrontMatter, moduleFrontMatter } from './schema.ts';
 import { FOLDER_RULE, parseFolderName } from './slugs.ts';
 
@@ -85,5 +87,10 @@ export function validateLessons(lessonsDir: string, rootDir: string): string[] {
 
 	if (!existsSync(lessonsDir)) return [`${where(lessonsDir)}: lessons folder is missing`];
 	if (checkFolders(lessonsDir, 'module') === 0) problems.push(`${where(lessonsDir)}: no modules`);
+	// Reference files are optional here; a page that imports a missing one fails on its own.
+	for (const name of Object.keys(referenceFiles) as (keyof typeof referenceFiles)[]) {
+		if (existsSync(join(lessonsDir, name)))
+			problems.push(...readReferenceFile(lessonsDir, name).problems);
+	}
 	return problems;
 }

@@ -1,4 +1,5 @@
 import { getLesson } from '$lib/content/course';
+import { statsFor } from '$lib/server/lesson-stats';
 import { catalog, quizIdFor } from '$lib/server/quiz/catalog';
 import type { PageServerLoad } from './$types';
 
@@ -12,6 +13,7 @@ export const load: PageServerLoad = ({ params }) => {
 			contentNote: module.contentNote
 		},
 		lesson,
+		minutes: statsFor(lesson.file).minutes,
 		quiz: catalog.get(quizIdFor(module.slug, lesson.slug))?.quiz.questions.length ?? 0
 	};
 };

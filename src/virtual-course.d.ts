@@ -1,0 +1,13 @@
+// Reference data served by the lessons plugin (src/lib/content/vite-plugin-lessons.ts).
+declare module 'virtual:course/timeline.yaml' {
+	const data: import('$lib/content/reference-schema').TimelineFile;
+	export default data;
+}
+declare module 'virtual:course/actors.yaml' {
+	const data: import('$lib/content/reference-schema').ActorsFile;
+	export default data;
+}
+declare module 'virtual:course/positions.yaml' {
+	const data: import('$lib/content/reference-schema').PositionsFile;
+	export default data;
+}
