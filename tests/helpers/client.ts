@@ -41,6 +41,17 @@ export class Visitor {
 		return this.remember(response);
 	}
 
+	/** Posts JSON as the page's own scripts do. */
+	async postJson(path: string, body: unknown): Promise<Response> {
+		const response = await fetch(new URL(path, this.baseUrl), {
+			method: 'POST',
+			headers: this.headers({ origin: this.baseUrl, 'content-type': 'application/json' }),
+			body: typeof body === 'string' ? body : JSON.stringify(body),
+			redirect: 'manual'
+		});
+		return this.remember(response);
+	}
+
 	/** Posts a form as a browser without JavaScript would (same origin). */
 	async post(
 		path: string,

@@ -31,7 +31,9 @@ function freePort(): Promise<number> {
  * Starts the built app the way `npm start` does, on a fresh database file in a temporary folder.
  * The client address is read from X-Forwarded-For, so tests can act as different visitors.
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(
+	options: { env?: Record<string, string> } = {}
+): Promise<TestServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'course-test-'));
 	const databasePath = join(dir, 'course.db');
 	const port = await freePort();
@@ -46,7 +48,8 @@ export async function startServer(): Promise<TestServer> {
 			ORIGIN: url,
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1',
-			DATABASE_PATH: databasePath
+			DATABASE_PATH: databasePath,
+			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

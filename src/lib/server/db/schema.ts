@@ -157,3 +157,81 @@ export const answers = sqliteTable(
 
 export type Attempt = typeof attempts.$inferSelect;
 export type QuestionVersion = typeof questionVersions.$inferSelect;
+
+/** Where a learner is in a lesson. One row per learner and lesson, so two tabs write one record. */
+export const lessonProgress = sqliteTable(
+	'lesson_progress',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		lessonKey: text('lesson_key').notNull(), // `${moduleSlug}/${lessonSlug}`
+		/** Section ids reached (headings, then "end"); the percentage read is their share. */
+		sectionsReached: text('sections_reached', { mode: 'json' }).$type<string[]>().notNull(),
+		percent: integer('percent').notNull(),
+		lastSection: text('last_section'),
+		activeSeconds: integer('active_seconds').notNull(),
+		/** Each visit's active time is capped; the visit id lets repeated pings add up within one. */
+		visitId: text('visit_id'),
+		visitSeconds: integer('visit_seconds').notNull(),
+		startedAt: timestamp('started_at').notNull(),
+		completedAt: timestamp('completed_at'),
+		updatedAt: timestamp('updated_at').notNull()
+	},
+	(table) => [
+		primaryKey({ columns: [table.userId, table.lessonKey] }),
+		index('lesson_progress_recent_idx').on(table.userId, table.updatedAt)
+	]
+);
+
+/** A question a learner has answered, scheduled for review with FSRS (ts-fsrs's card fields). */
+export const reviewCards = sqliteTable(
+	'review_cards',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		quizId: text('quiz_id').notNull(),
+		questionKey: text('question_key').notNull(),
+		due: timestamp('due').notNull(),
+		stability: real('stability').notNull(),
+		difficulty: real('difficulty').notNull(),
+		elapsedDays: integer('elapsed_days').notNull(),
+		scheduledDays: integer('scheduled_days').notNull(),
+		learningSteps: integer('learning_steps').notNull(),
+		reps: integer('reps').notNull(),
+		lapses: integer('lapses').notNull(),
+		state: integer('state').notNull(),
+		lastReview: timestamp('last_review'),
+		/** The layout the card was last shown with, so an answer's positions can be read back. */
+		layout: text('layout', { mode: 'json' }),
+		createdAt: timestamp('created_at').notNull()
+	},
+	(table) => [
+		uniqueIndex('review_cards_question_unique').on(table.userId, table.quizId, table.questionKey),
+		index('review_cards_due_idx').on(table.userId, table.due)
+	]
+);
+
+/** Every review answer; kept apart from attempts, so reviewing never changes a graded score. */
+export const reviewLogs = sqliteTable(
+	'review_logs',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		cardId: integer('card_id')
+			.notNull()
+			.references(() => reviewCards.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		rating: integer('rating').notNull(),
+		score: real('score').notNull(),
+		response: text('response', { mode: 'json' }).notNull(),
+		reviewedAt: timestamp('reviewed_at').notNull()
+	},
+	(table) => [index('review_logs_user_time_idx').on(table.userId, table.reviewedAt)]
+);
+
+export type LessonProgress = typeof lessonProgress.$inferSelect;
+export type ReviewCard = typeof reviewCards.$inferSelect;

@@ -14,6 +14,7 @@ import { QuizError } from './errors';
 import { grade } from './grading';
 import { layoutFor, type Layout } from './layout';
 import type { Response } from '$lib/quiz/types';
+import { introduceCard } from '../review/cards';
 import { readResponse, ResponseError } from './responses';
 
 export type QuizSettings = typeof quizzes.$inferSelect;
@@ -182,8 +183,11 @@ export async function saveAnswer(
 	};
 	const write = db().insert(answers).values(values);
 	// Same answer twice (a retry, a double click) is one row either way.
-	if (settings.feedback === 'immediate') await write.onConflictDoNothing();
-	else
+	if (settings.feedback === 'immediate') {
+		await write.onConflictDoNothing();
+		// The key has been shown: the question joins the learner's reviews now.
+		introduceCard(userId, attempt.quizId, questionKey, score, now);
+	} else
 		await write.onConflictDoUpdate({
 			target: [answers.attemptId, answers.questionVersionId],
 			set: { response, score, updatedAt: now }
@@ -211,4 +215,9 @@ export async function submitAttempt(userId: number, attemptId: number): Promise<
 			.where(and(eq(attempts.id, attemptId), eq(attempts.status, 'in_progress')))
 			.run();
 	});
+	// Every answered question becomes a review card (those already introduced keep theirs).
+	for (const question of await attemptQuestionsOf(attemptId)) {
+		if (question.answer)
+			introduceCard(userId, attempt.quizId, question.question.id, question.answer.score);
+	}
 }

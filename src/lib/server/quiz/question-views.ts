@@ -105,7 +105,10 @@ function correctAnswer(question: Question): string[] {
 	}
 }
 
-function questionResult(question: Question, response: AttemptQuestion['answer']): QuestionResult {
+export function questionResult(
+	question: Question,
+	response: AttemptQuestion['answer']
+): QuestionResult {
 	const { score, feedback } = response
 		? grade(question, response.response)
 		: { score: 0, feedback: [] };

@@ -1,10 +1,15 @@
 import { getLesson } from '$lib/content/course';
+import { requireUser } from '$lib/server/guards';
 import { statsFor } from '$lib/server/lesson-stats';
-import { catalog, quizIdFor } from '$lib/server/quiz/catalog';
-import type { PageServerLoad } from './$types';
+import { completeLesson, progressFor } from '$lib/server/progress/lesson-progress';
+import { lessonRef } from '$lib/server/progress/lessons';
+import { catalog } from '$lib/server/quiz/catalog';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
 	const { module, lesson } = getLesson(params.module, params.lesson);
+	const ref = lessonRef(lesson);
+	const progress = locals.user ? await progressFor(locals.user.id, ref.key) : undefined;
 	return {
 		module: {
 			number: module.number,
@@ -13,7 +18,22 @@ export const load: PageServerLoad = ({ params }) => {
 			contentNote: module.contentNote
 		},
 		lesson,
+		lessonKey: ref.key,
+		sections: ref.sections,
 		minutes: statsFor(lesson.file).minutes,
-		quiz: catalog.get(quizIdFor(module.slug, lesson.slug))?.quiz.questions.length ?? 0
+		quiz: catalog.get(ref.key)?.quiz.questions.length ?? 0,
+		progress: locals.user
+			? { percent: progress?.percent ?? 0, completed: !!progress?.completedAt }
+			: null
 	};
+};
+
+export const actions: Actions = {
+	/** "Mark as complete": works without JavaScript; completing twice changes nothing. */
+	complete: async (event) => {
+		const user = requireUser(event);
+		const { lesson } = getLesson(event.params.module, event.params.lesson);
+		completeLesson(user.id, lessonRef(lesson));
+		return { completed: true };
+	}
 };

@@ -8,6 +8,8 @@ import {
 	saveAnswer,
 	submitAttempt
 } from '$lib/server/quiz/attempts';
+import { noteQuizSubmitted } from '$lib/server/progress/lesson-progress';
+import { lessonRef } from '$lib/server/progress/lessons';
 import { quizIdFor } from '$lib/server/quiz/catalog';
 import { orErrorPage, orFailure } from '$lib/server/quiz/http';
 import { attemptQuestionStates } from '$lib/server/quiz/question-views';
@@ -55,9 +57,10 @@ export const actions: Actions = {
 		redirect(303, `${event.url.pathname}#q-${question}`);
 	},
 	submit: async (event) => {
-		const { user, attempt } = await attemptFor(event);
+		const { user, lesson, attempt } = await attemptFor(event);
 		const failed = await orFailure({}, () => submitAttempt(user.id, attempt.id));
 		if (failed) return failed;
+		noteQuizSubmitted(user.id, lessonRef(lesson));
 		redirect(303, `${event.url.pathname}#result`);
 	}
 };

@@ -1,0 +1,63 @@
+import { eq, inArray } from 'drizzle-orm';
+import { db } from '../db';
+import {
+	answers,
+	attempts,
+	lessonProgress,
+	reviewCards,
+	reviewLogs,
+	sessions,
+	users
+} from '../db/schema';
+
+/**
+ * Everything the app holds about one learner. Secrets stay out: no password hash, no session
+ * ids or secret hashes (only when each session started and ends).
+ */
+export async function personalData(userId: number) {
+	const user = await db().select().from(users).where(eq(users.id, userId)).get();
+	if (!user) return null;
+	const attemptRows = await db().select().from(attempts).where(eq(attempts.userId, userId));
+	const attemptIds = attemptRows.map((attempt) => attempt.id);
+	return {
+		profile: {
+			id: user.id,
+			email: user.email,
+			displayName: user.displayName,
+			role: user.role,
+			createdAt: user.createdAt,
+			updatedAt: user.updatedAt
+		},
+		sessions: await db()
+			.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
+			.from(sessions)
+			.where(eq(sessions.userId, userId)),
+		lessonProgress: (
+			await db().select().from(lessonProgress).where(eq(lessonProgress.userId, userId))
+		).map(({ visitId: _visit, ...row }) => row),
+		attempts: attemptRows,
+		answers: attemptIds.length
+			? await db().select().from(answers).where(inArray(answers.attemptId, attemptIds))
+			: [],
+		reviewCards: (await db().select().from(reviewCards).where(eq(reviewCards.userId, userId))).map(
+			({ layout: _layout, ...card }) => card
+		),
+		reviewLogs: await db().select().from(reviewLogs).where(eq(reviewLogs.userId, userId))
+	};
+}
+
+export type PersonalData = NonNullable<Awaited<ReturnType<typeof personalData>>>;
+export const datasets = [
+	'profile',
+	'sessions',
+	'lessonProgress',
+	'attempts',
+	'answers',
+	'reviewCards',
+	'reviewLogs'
+] as const;
+
+/** Deletes the account; the database cascades to everything that belonged to it. */
+export async function deleteAccount(userId: number): Promise<void> {
+	await db().delete(users).where(eq(users.id, userId));
+}

@@ -1,0 +1,145 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { END_OF_LESSON } from '$lib/content/lesson-text';
+import { db } from '../db';
+import { attempts, lessonProgress, type LessonProgress } from '../db/schema';
+
+/** Longest active time one ping may add, and one visit may add in all. */
+export const PING_CAP_SECONDS = 120;
+export const VISIT_CAP_SECONDS = 30 * 60;
+
+export interface LessonRef {
+	key: string; // `${moduleSlug}/${lessonSlug}`
+	sections: string[]; // checkpoint ids in reading order, ending with END_OF_LESSON
+	hasQuiz: boolean;
+}
+
+export class ProgressError extends Error {}
+
+/**
+ * The completion rule: a lesson is complete when the learner says so, or once they have both
+ * reached its end and submitted its quiz (a lesson without a quiz: reached its end).
+ */
+function shouldComplete(reached: string[], lesson: LessonRef, quizSubmitted: boolean): boolean {
+	return reached.includes(END_OF_LESSON) && (!lesson.hasQuiz || quizSubmitted);
+}
+
+function hasSubmittedQuiz(userId: number, quizId: string): boolean {
+	return !!db()
+		.select({ id: attempts.id })
+		.from(attempts)
+		.where(
+			and(
+				eq(attempts.userId, userId),
+				eq(attempts.quizId, quizId),
+				eq(attempts.status, 'submitted')
+			)
+		)
+		.get();
+}
+
+/**
+ * Records that the learner reached a section. Reaching sections only adds to the share read
+ * (going back and re-reading never lowers it) but moves "where you left off". Active time is
+ * capped per ping and per visit. One transaction, one row per learner and lesson: two tabs
+ * writing at once end in one consistent record.
+ */
+export function recordReading(
+	userId: number,
+	lesson: LessonRef,
+	input: { section: string; visitId: string; activeSeconds: number },
+	now = new Date()
+): LessonProgress {
+	if (!lesson.sections.includes(input.section))
+		throw new ProgressError('That section is not part of this lesson.');
+	const delta = Math.min(PING_CAP_SECONDS, Math.max(0, Math.floor(input.activeSeconds)));
+	return db().transaction((tx) => {
+		const row = tx
+			.select()
+			.from(lessonProgress)
+			.where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lessonKey, lesson.key)))
+			.get();
+		const reached = [...new Set([...(row?.sectionsReached ?? []), input.section])].filter((id) =>
+			lesson.sections.includes(id)
+		);
+		const sameVisit = row?.visitId === input.visitId;
+		const visitSoFar = sameVisit ? row!.visitSeconds : 0;
+		const added = Math.min(delta, VISIT_CAP_SECONDS - visitSoFar);
+		const completedAt =
+			row?.completedAt ??
+			(shouldComplete(reached, lesson, hasSubmittedQuiz(userId, lesson.key)) ? now : null);
+		const values = {
+			sectionsReached: reached,
+			percent: Math.round((100 * reached.length) / lesson.sections.length),
+			lastSection: input.section,
+			activeSeconds: (row?.activeSeconds ?? 0) + added,
+			visitId: input.visitId,
+			visitSeconds: visitSoFar + added,
+			completedAt,
+			updatedAt: now
+		};
+		return tx
+			.insert(lessonProgress)
+			.values({ userId, lessonKey: lesson.key, startedAt: now, ...values })
+			.onConflictDoUpdate({
+				target: [lessonProgress.userId, lessonProgress.lessonKey],
+				set: values
+			})
+			.returning()
+			.get();
+	});
+}
+
+/** Marks a lesson complete (a no-op if it already is); a learner who never opened it has started it now. */
+export function completeLesson(userId: number, lesson: LessonRef, now = new Date()): void {
+	db()
+		.insert(lessonProgress)
+		.values({
+			userId,
+			lessonKey: lesson.key,
+			sectionsReached: [],
+			percent: 0,
+			lastSection: null,
+			activeSeconds: 0,
+			visitId: null,
+			visitSeconds: 0,
+			startedAt: now,
+			completedAt: now,
+			updatedAt: now
+		})
+		.onConflictDoUpdate({
+			target: [lessonProgress.userId, lessonProgress.lessonKey],
+			set: { completedAt: now, updatedAt: now },
+			setWhere: isNull(lessonProgress.completedAt)
+		})
+		.run();
+}
+
+/** After a quiz is submitted: a lesson already read to its end is now complete. */
+export function noteQuizSubmitted(userId: number, lesson: LessonRef, now = new Date()): void {
+	const row = db()
+		.select()
+		.from(lessonProgress)
+		.where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lessonKey, lesson.key)))
+		.get();
+	if (row && !row.completedAt && shouldComplete(row.sectionsReached, lesson, true))
+		completeLesson(userId, lesson, now);
+}
+
+export async function progressOf(userId: number): Promise<LessonProgress[]> {
+	return db()
+		.select()
+		.from(lessonProgress)
+		.where(eq(lessonProgress.userId, userId))
+		.orderBy(desc(lessonProgress.updatedAt));
+}
+
+export async function progressFor(
+	userId: number,
+	lessonKey: string
+): Promise<LessonProgress | undefined> {
+	return db()
+		.select()
+		.from(lessonProgress)
+		.where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lessonKey, lessonKey)))
+		.get();
+}

@@ -1,0 +1,32 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { datasets, deleteAccount } from '$lib/server/account/export';
+import { formFields } from '$lib/server/auth-forms';
+import { requireUser } from '$lib/server/guards';
+import { verifyPassword } from '$lib/server/password';
+import { deleteSessionCookie } from '$lib/server/session-cookie';
+import { findUserByEmail } from '$lib/server/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	return { email: user.email, datasets: [...datasets] };
+};
+
+export const actions: Actions = {
+	/** Needs the password and the word DELETE, so a stray tap or a borrowed phone cannot do it. */
+	delete: async (event) => {
+		const user = requireUser(event);
+		const { password, confirm } = formFields(await event.request.formData(), [
+			'password',
+			'confirm'
+		]);
+		if (confirm?.trim() !== 'DELETE') return fail(400, { message: 'Type DELETE to confirm.' });
+		const account = await findUserByEmail(user.email);
+		if (!account || !password || !(await verifyPassword(account.passwordHash, password))) {
+			return fail(400, { message: 'That password is not right.' });
+		}
+		await deleteAccount(user.id);
+		deleteSessionCookie(event);
+		redirect(303, '/?account=deleted');
+	}
+};

@@ -1,0 +1,34 @@
+import { error, json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { findLesson } from '$lib/server/progress/lessons';
+import { ProgressError, recordReading } from '$lib/server/progress/lesson-progress';
+import type { RequestHandler } from './$types';
+
+const ping = z.object({
+	lesson: z.string().max(200),
+	section: z.string().max(200),
+	visitId: z.string().min(8).max(64),
+	activeSeconds: z.number().finite().min(0).max(86_400)
+});
+
+/** Reading checkpoints from the lesson page (sent with fetch keepalive, so they survive leaving it). */
+export const POST: RequestHandler = async ({ locals, request }) => {
+	if (!locals.user) error(401, 'Sign in to save your progress.');
+	let body: unknown;
+	try {
+		body = await request.json();
+	} catch {
+		error(400, 'Send the checkpoint as JSON.');
+	}
+	const parsed = ping.safeParse(body);
+	if (!parsed.success) error(400, 'That checkpoint is not valid.');
+	const entry = findLesson(parsed.data.lesson);
+	if (!entry) error(404, 'No such lesson.');
+	try {
+		const progress = recordReading(locals.user.id, entry.ref, parsed.data);
+		return json({ percent: progress.percent, completed: progress.completedAt !== null });
+	} catch (caught) {
+		if (caught instanceof ProgressError) error(400, caught.message);
+		throw caught;
+	}
+};
