@@ -1,7 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openBrowser, scrollsSideways, type Browser } from '../helpers/browser';
+import {
+	axeViolations,
+	openBrowser,
+	scrollsSideways,
+	signUpInBrowser,
+	type Browser
+} from '../helpers/browser';
 import { newAccount } from '../helpers/client';
 import { quizOf } from '../helpers/quiz';
 import { answerOnPage } from '../helpers/quiz-page';
@@ -28,12 +34,7 @@ beforeAll(async () => {
 	browser = await openBrowser({ width: 360, height: 640 });
 	const { page } = browser;
 	const account = newAccount();
-	await page.goto(`${server.url}/sign-up`);
-	await page.getByLabel('Email').fill(account.email);
-	await page.getByLabel('Name to show').fill(account.displayName);
-	await page.getByLabel('Password').fill(account.password);
-	await page.getByRole('button', { name: 'Create account' }).click();
-	await page.getByText('Signed in as').waitFor();
+	await signUpInBrowser(page, server.url, account);
 });
 afterAll(async () => {
 	await browser?.close();

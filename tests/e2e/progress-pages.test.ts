@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openBrowser, scrollsSideways, type Browser } from '../helpers/browser';
+import {
+	axeViolations,
+	openBrowser,
+	scrollsSideways,
+	signUpInBrowser,
+	type Browser
+} from '../helpers/browser';
 import { newAccount } from '../helpers/client';
 import { query } from '../helpers/db';
 import { QUIZ_PATH, sampleQuiz } from '../helpers/quiz';
@@ -13,12 +19,7 @@ beforeAll(async () => {
 	server = await startServer();
 	browser = await openBrowser({ width: 360, height: 640 });
 	const { page } = browser;
-	await page.goto(`${server.url}/sign-up`);
-	await page.getByLabel('Email').fill(account.email);
-	await page.getByLabel('Name to show').fill(account.displayName);
-	await page.getByLabel('Password').fill(account.password);
-	await page.getByRole('button', { name: 'Create account' }).click();
-	await page.getByText('Signed in as').waitFor();
+	await signUpInBrowser(page, server.url, account);
 });
 afterAll(async () => {
 	await browser?.close();

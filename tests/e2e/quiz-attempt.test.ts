@@ -1,6 +1,11 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openBrowser, scrollsSideways, type Browser } from '../helpers/browser';
+import {
+	axeViolations,
+	openBrowser,
+	scrollsSideways,
+	signUpInBrowser,
+	type Browser
+} from '../helpers/browser';
 import { newAccount } from '../helpers/client';
 import { QUIZ_PATH, sampleQuiz } from '../helpers/quiz';
 import { answerOnPage } from '../helpers/quiz-page';
@@ -11,16 +16,6 @@ beforeAll(async () => {
 	server = await startServer();
 });
 afterAll(() => server?.stop());
-
-async function signUp(page: Page) {
-	const account = newAccount();
-	await page.goto(`${server.url}/sign-up`);
-	await page.getByLabel('Email').fill(account.email);
-	await page.getByLabel('Name to show').fill(account.displayName);
-	await page.getByLabel('Password').fill(account.password);
-	await page.getByRole('button', { name: 'Create account' }).click();
-	await page.getByText('Signed in as').waitFor();
-}
 
 for (const javaScript of [true, false]) {
 	describe(`a full quiz attempt on a phone with JavaScript ${javaScript ? 'on' : 'off'}`, () => {
@@ -33,7 +28,7 @@ for (const javaScript of [true, false]) {
 		it('answers every question, sees feedback quoting the source, and submits', async () => {
 			const { page } = browser;
 			page.setDefaultTimeout(10_000);
-			await signUp(page);
+			await signUpInBrowser(page, server.url, newAccount());
 			await page.goto(server.url + QUIZ_PATH);
 			await page.getByRole('button', { name: 'Start the quiz' }).click();
 			await page.waitForURL(/\/quiz\/\d+/);
@@ -76,7 +71,7 @@ describe('an ordering question', () => {
 		const browser = await openBrowser({ width: 360, height: 640 });
 		try {
 			const { page } = browser;
-			await signUp(page);
+			await signUpInBrowser(page, server.url, newAccount());
 			await page.goto(server.url + QUIZ_PATH);
 			await page.getByRole('button', { name: 'Start the quiz' }).click();
 			await page.waitForURL(/\/quiz\/\d+/);

@@ -80,3 +80,17 @@ export async function scrollsSideways(page: Page): Promise<boolean> {
 		await session.detach();
 	}
 }
+
+/** Signs up through the real form, as a new student would, and waits to be signed in. */
+export async function signUpInBrowser(
+	page: Page,
+	baseUrl: string,
+	account: { email: string; displayName: string; password: string }
+): Promise<void> {
+	await page.goto(`${baseUrl}/sign-up`);
+	await page.getByLabel('Email').fill(account.email);
+	await page.getByLabel('Name to show').fill(account.displayName);
+	await page.getByLabel('Password').fill(account.password);
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await page.getByText('Signed in as').waitFor();
+}

@@ -71,3 +71,23 @@ export async function setUserRole(email: string, role: Role): Promise<SessionUse
 		.returning();
 	return user && toSessionUser(user);
 }
+
+/** Users for the admin page, newest first; `search` matches email or name. */
+export async function listUsers(search = '', limit = 100) {
+	const pattern = `%${search.trim().toLowerCase()}%`;
+	return db()
+		.select({ id: users.id, email: users.email, displayName: users.displayName, role: users.role })
+		.from(users)
+		.where(
+			search
+				? sql`lower(${users.email}) like ${pattern} or lower(${users.displayName}) like ${pattern}`
+				: undefined
+		)
+		.orderBy(sql`${users.createdAt} desc`)
+		.limit(limit);
+}
+
+export async function findUserById(id: number): Promise<SessionUser | undefined> {
+	const user = await db().select().from(users).where(eq(users.id, id)).get();
+	return user && toSessionUser(user);
+}

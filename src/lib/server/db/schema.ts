@@ -112,6 +112,7 @@ export const attempts = sqliteTable(
 	},
 	(table) => [
 		index('attempts_user_quiz_idx').on(table.userId, table.quizId),
+		index('attempts_quiz_status_idx').on(table.quizId, table.status),
 		// Two tabs starting the same quiz get the same attempt, never two.
 		uniqueIndex('attempts_one_open_per_quiz')
 			.on(table.userId, table.quizId)
@@ -152,7 +153,13 @@ export const answers = sqliteTable(
 		answeredAt: timestamp('answered_at').notNull(),
 		updatedAt: timestamp('updated_at').notNull()
 	},
-	(table) => [primaryKey({ columns: [table.attemptId, table.questionVersionId] })]
+	(table) => [
+		primaryKey({ columns: [table.attemptId, table.questionVersionId] }),
+		// Item analysis reads each attempt's total from this index alone. Its other index,
+		// answers_version_choice_idx, is on an expression drizzle-kit cannot write: it lives in the
+		// hand-written migration drizzle/0004_answers_choice_index.sql.
+		index('answers_attempt_score_idx').on(table.attemptId, table.questionVersionId, table.score)
+	]
 );
 
 export type Attempt = typeof attempts.$inferSelect;
@@ -235,3 +242,42 @@ export const reviewLogs = sqliteTable(
 
 export type LessonProgress = typeof lessonProgress.$inferSelect;
 export type ReviewCard = typeof reviewCards.$inferSelect;
+
+/** A class an instructor teaches; students join it with its code. */
+export const classes = sqliteTable(
+	'classes',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		instructorId: integer('instructor_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		/** Rotating the code stops the old one working; archiving stops all joins. */
+		joinCode: text('join_code').notNull(),
+		archivedAt: timestamp('archived_at'),
+		createdAt: timestamp('created_at').notNull()
+	},
+	(table) => [
+		uniqueIndex('classes_join_code_unique').on(table.joinCode),
+		index('classes_instructor_idx').on(table.instructorId)
+	]
+);
+
+export const classMembers = sqliteTable(
+	'class_members',
+	{
+		classId: integer('class_id')
+			.notNull()
+			.references(() => classes.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		joinedAt: timestamp('joined_at').notNull()
+	},
+	(table) => [
+		primaryKey({ columns: [table.classId, table.userId] }),
+		index('class_members_user_idx').on(table.userId)
+	]
+);
+
+export type Class = typeof classes.$inferSelect;

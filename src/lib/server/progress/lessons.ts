@@ -23,3 +23,13 @@ export function allLessons() {
 export function findLesson(key: string) {
 	return allLessons().find((entry) => entry.ref.key === key);
 }
+
+/** The course's lessons as the class grid lists them, with each quiz's grading method. */
+export function gridLessons() {
+	return allLessons().map(({ lesson, ref }) => ({
+		key: ref.key,
+		title: lesson.title,
+		hasQuiz: ref.hasQuiz,
+		grading: catalog.get(ref.key)?.quiz.grading ?? ('highest' as const)
+	}));
+}

@@ -1,0 +1,117 @@
+import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { db } from './db';
+import { sqliteErrorCode } from './db/errors';
+import { classes, classMembers, users, type Class } from './db/schema';
+import type { SessionUser } from './users';
+
+/** 40 random bits as 8 characters, shown as XXXX-XXXX; typed codes ignore case, spaces and dashes. */
+function newJoinCode(): string {
+	return encodeBase32UpperCaseNoPadding(crypto.getRandomValues(new Uint8Array(5)));
+}
+
+export function normaliseJoinCode(code: string): string {
+	return code.toUpperCase().replace(/[\s-]/g, '');
+}
+
+export function formatJoinCode(code: string): string {
+	return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+export class ClassError extends Error {
+	constructor(
+		readonly status: 400 | 403 | 404 | 409 | 410,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+export async function createClass(instructorId: number, name: string): Promise<Class> {
+	for (;;) {
+		try {
+			const [created] = await db()
+				.insert(classes)
+				.values({ instructorId, name: name.trim(), joinCode: newJoinCode(), createdAt: new Date() })
+				.returning();
+			return created!;
+		} catch (caught) {
+			// A code already taken (one in a trillion): draw another.
+			if (sqliteErrorCode(caught) !== 'SQLITE_CONSTRAINT_UNIQUE') throw caught;
+		}
+	}
+}
+
+/** The classes a teacher may see: an instructor their own, an admin every one. */
+export async function classesFor(user: SessionUser) {
+	const rows = await db()
+		.select({
+			id: classes.id,
+			name: classes.name,
+			joinCode: classes.joinCode,
+			archivedAt: classes.archivedAt,
+			instructor: users.displayName,
+			students: sql<number>`(select count(*) from ${classMembers} where ${classMembers.classId} = ${classes.id})`
+		})
+		.from(classes)
+		.innerJoin(users, eq(users.id, classes.instructorId))
+		.where(user.role === 'admin' ? undefined : eq(classes.instructorId, user.id))
+		.orderBy(asc(classes.name));
+	return rows;
+}
+
+export async function renameClass(classId: number, name: string): Promise<void> {
+	await db().update(classes).set({ name: name.trim() }).where(eq(classes.id, classId));
+}
+
+export async function setArchived(classId: number, archived: boolean): Promise<void> {
+	await db()
+		.update(classes)
+		.set({ archivedAt: archived ? new Date() : null })
+		.where(eq(classes.id, classId));
+}
+
+/** A new code; the old one stops working at once. */
+export async function rotateJoinCode(classId: number): Promise<void> {
+	await db().update(classes).set({ joinCode: newJoinCode() }).where(eq(classes.id, classId));
+}
+
+export async function removeStudent(classId: number, userId: number): Promise<void> {
+	await db()
+		.delete(classMembers)
+		.where(and(eq(classMembers.classId, classId), eq(classMembers.userId, userId)));
+}
+
+/** The class a code opens, refusing unknown, rotated and archived codes with a clear reason. */
+export async function classByCode(code: string): Promise<Class> {
+	const normalised = normaliseJoinCode(code);
+	const klass = normalised
+		? await db().select().from(classes).where(eq(classes.joinCode, normalised)).get()
+		: undefined;
+	if (!klass)
+		throw new ClassError(
+			404,
+			'That join code does not match a class. Check it with your instructor: codes can be changed.'
+		);
+	if (klass.archivedAt)
+		throw new ClassError(410, 'That class is archived and no longer takes new students.');
+	return klass;
+}
+
+/** Joining twice is one membership. */
+export async function joinClass(userId: number, code: string): Promise<Class> {
+	const klass = await classByCode(code);
+	await db()
+		.insert(classMembers)
+		.values({ classId: klass.id, userId, joinedAt: new Date() })
+		.onConflictDoNothing();
+	return klass;
+}
+
+export async function isMember(classId: number, userId: number): Promise<boolean> {
+	return !!(await db()
+		.select({ userId: classMembers.userId })
+		.from(classMembers)
+		.where(and(eq(classMembers.classId, classId), eq(classMembers.userId, userId)))
+		.get());
+}

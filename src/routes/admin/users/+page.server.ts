@@ -1,0 +1,32 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { roles } from '$lib/server/db/schema';
+import { requireRole } from '$lib/server/guards';
+import { listUsers, setUserRole } from '$lib/server/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, ['admin']);
+	const search = event.url.searchParams.get('q') ?? '';
+	return { search, users: await listUsers(search) };
+};
+
+const change = z.object({ email: z.string().email(), role: z.enum(roles) });
+
+export const actions: Actions = {
+	/** Admins make instructors (or admins) here; the command line does the same. */
+	role: async (event) => {
+		const admin = requireRole(event, ['admin']);
+		const form = await event.request.formData();
+		const parsed = change.safeParse({ email: form.get('email'), role: form.get('role') });
+		if (!parsed.success) return fail(400, { message: 'Choose a user and a role.' });
+		if (parsed.data.email === admin.email && parsed.data.role !== 'admin') {
+			return fail(400, {
+				message: 'You cannot remove your own admin role here; ask another admin.'
+			});
+		}
+		const user = await setUserRole(parsed.data.email, parsed.data.role);
+		if (!user) return fail(404, { message: 'No account with that email.' });
+		return { message: `${user.displayName} is now ${user.role}.` };
+	}
+};

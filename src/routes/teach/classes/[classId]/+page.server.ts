@@ -1,0 +1,95 @@
+import { fail } from '@sveltejs/kit';
+import { completionsByWeek, scoreDistribution } from '$lib/server/analytics/charts';
+import { classGrid } from '$lib/server/analytics/grid';
+import { needsAttention } from '$lib/server/analytics/attention';
+import { classAccess } from '$lib/server/class-access';
+import { className } from '$lib/server/class-forms';
+import {
+	formatJoinCode,
+	removeStudent,
+	renameClass,
+	rotateJoinCode,
+	setArchived
+} from '$lib/server/classes';
+import { gridLessons } from '$lib/server/progress/lessons';
+import type { Actions, PageServerLoad } from './$types';
+
+const sorts = ['name', 'completed', 'score', 'active'] as const;
+
+export const load: PageServerLoad = async (event) => {
+	const { klass } = await classAccess(event, event.params.classId);
+	const lessons = gridLessons();
+	const params = event.url.searchParams;
+	const sort = sorts.find((s) => s === params.get('sort')) ?? 'name';
+	const search = (params.get('q') ?? '').trim().toLowerCase();
+	const inactiveDays = Math.min(365, Math.max(1, Number(params.get('inactive')) || 7));
+	const attention = needsAttention(klass.id, lessons, { inactiveDays });
+	const onlyAttention = params.get('only') === 'attention';
+	const flagged = new Set(attention.map((a) => a.userId));
+
+	const rows = classGrid(klass.id, lessons)
+		.filter((row) => !search || `${row.displayName} ${row.email}`.toLowerCase().includes(search))
+		.filter((row) => !onlyAttention || flagged.has(row.userId))
+		.sort((a, b) => {
+			if (sort === 'completed') return b.completed - a.completed;
+			if (sort === 'score') return (b.averageScore ?? -1) - (a.averageScore ?? -1);
+			if (sort === 'active')
+				return (b.lastActiveAt?.getTime() ?? 0) - (a.lastActiveAt?.getTime() ?? 0);
+			return a.displayName.localeCompare(b.displayName);
+		});
+
+	return {
+		klass: {
+			id: klass.id,
+			name: klass.name,
+			joinCode: formatJoinCode(klass.joinCode),
+			archived: !!klass.archivedAt,
+			joinPath: `/join/${klass.joinCode}`
+		},
+		lessons: lessons.map((lesson, index) => ({ ...lesson, short: String(index + 1) })),
+		rows: rows.map((row) => ({ ...row, lastActiveAt: row.lastActiveAt?.toISOString() ?? null })),
+		view: { sort, search, onlyAttention, inactiveDays },
+		attention,
+		weekly: completionsByWeek(klass.id),
+		distributions: lessons
+			.filter((lesson) => lesson.hasQuiz)
+			.map((lesson) => ({
+				key: lesson.key,
+				title: lesson.title,
+				buckets: scoreDistribution(klass.id, lesson.key, lesson.grading)
+			}))
+	};
+};
+
+async function classFor(event: Parameters<Actions[string]>[0]) {
+	return (await classAccess(event, event.params.classId)).klass;
+}
+
+export const actions: Actions = {
+	rename: async (event) => {
+		const klass = await classFor(event);
+		const parsed = className.safeParse((await event.request.formData()).get('name'));
+		if (!parsed.success) return fail(400, { message: parsed.error.issues[0]!.message });
+		await renameClass(klass.id, parsed.data);
+		return { message: 'Renamed.' };
+	},
+	archive: async (event) => {
+		await setArchived((await classFor(event)).id, true);
+		return { message: 'Archived: the join code no longer works.' };
+	},
+	unarchive: async (event) => {
+		await setArchived((await classFor(event)).id, false);
+		return { message: 'Restored: students can join again.' };
+	},
+	rotate: async (event) => {
+		await rotateJoinCode((await classFor(event)).id);
+		return { message: 'New join code made; the old one no longer works.' };
+	},
+	remove: async (event) => {
+		const klass = await classFor(event);
+		const userId = Number((await event.request.formData()).get('student'));
+		if (!Number.isSafeInteger(userId)) return fail(400, { message: 'Choose a student to remove.' });
+		await removeStudent(klass.id, userId);
+		return { message: 'Student removed from the class.' };
+	}
+};
