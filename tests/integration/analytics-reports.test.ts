@@ -357,22 +357,22 @@ describe('itemAnalysis', () => {
 		expect(flags).toEqual([[], ['weak discrimination'], ['negative discrimination']]);
 	});
 
-	it('shows each option’s share of the attempts, with its text', () => {
+	it('shows each option’s share of the attempts, with its text and whether it is in the key', () => {
 		const [q1, q2, q3] = itemAnalysis(classId, quizId).items;
 		expect(q1!.options).toEqual([
-			{ id: 'a', text: 'Option A', count: 3, share: 0.6 },
-			{ id: 'b', text: 'Option B', count: 1, share: 0.2 },
-			{ id: 'c', text: 'Option C', count: 0, share: 0 }
+			{ id: 'a', text: 'Option A', count: 3, share: 0.6, correct: true },
+			{ id: 'b', text: 'Option B', count: 1, share: 0.2, correct: false },
+			{ id: 'c', text: 'Option C', count: 0, share: 0, correct: false }
 		]);
 		// multiple answer: the share of attempts that picked each option
 		expect(q2!.options).toEqual([
-			{ id: 'a', text: 'Option A', count: 3, share: 0.6 },
-			{ id: 'b', text: 'Option B', count: 2, share: 0.4 },
-			{ id: 'c', text: 'Option C', count: 2, share: 0.4 }
+			{ id: 'a', text: 'Option A', count: 3, share: 0.6, correct: true },
+			{ id: 'b', text: 'Option B', count: 2, share: 0.4, correct: true },
+			{ id: 'c', text: 'Option C', count: 2, share: 0.4, correct: false }
 		]);
 		expect(q3!.options).toEqual([
-			{ id: 'true', text: 'True', count: 3, share: 0.6 },
-			{ id: 'false', text: 'False', count: 2, share: 0.4 }
+			{ id: 'true', text: 'True', count: 3, share: 0.6, correct: true },
+			{ id: 'false', text: 'False', count: 2, share: 0.4, correct: false }
 		]);
 	});
 
@@ -411,7 +411,13 @@ describe('itemAnalysis', () => {
 			['almost everyone wrong'],
 			[]
 		]);
-		expect(items[0]!.options[0]).toEqual({ id: 'a', text: 'Option A', count: 3, share: 1 });
+		expect(items[0]!.options[0]).toEqual({
+			id: 'a',
+			text: 'Option A',
+			count: 3,
+			share: 1,
+			correct: true
+		});
 		expect(items[2]!.attempts).toBe(0);
 	});
 

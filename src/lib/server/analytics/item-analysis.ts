@@ -11,6 +11,8 @@ export interface OptionShare {
 	count: number;
 	/** `count` ÷ the attempts given the question. */
 	share: number;
+	/** Part of the key, so an instructor can see a popular wrong reading at a glance. */
+	correct: boolean;
 }
 
 export interface ItemStats {
@@ -84,18 +86,37 @@ interface VersionRow {
 	isCurrent: number;
 }
 
+interface Choice {
+	id: string;
+	text: string;
+	correct: boolean;
+}
+
 /** The choices a question offers, as its option distribution lists them. */
-function choicesOf(question: Question): { id: string; text: string }[] {
+function choicesOf(question: Question): Choice[] {
 	switch (question.type) {
 		case 'single':
+			return question.options.map(({ id, text }) => ({
+				id,
+				text,
+				correct: id === question.answer
+			}));
 		case 'multiple':
-			return question.options.map(({ id, text }) => ({ id, text }));
+			return question.options.map(({ id, text }) => ({
+				id,
+				text,
+				correct: question.answers.includes(id)
+			}));
 		case 'evidence':
-			return question.sentences.map(({ id, text }) => ({ id, text }));
+			return question.sentences.map(({ id, text }) => ({
+				id,
+				text,
+				correct: id === question.answer
+			}));
 		case 'truefalse':
 			return [
-				{ id: 'true', text: 'True' },
-				{ id: 'false', text: 'False' }
+				{ id: 'true', text: 'True', correct: question.answer },
+				{ id: 'false', text: 'False', correct: !question.answer }
 			];
 		default:
 			return [];
@@ -259,11 +280,12 @@ export function itemAnalysis(
 					.reverse()
 					.flatMap((v) => choicesOf(bodies.get(v.id)!))
 					.find((choice) => choice.id === id);
-				choices.push({ id, text: older?.text ?? id });
+				// Graded against the key of the version that offered it, which may have differed.
+				choices.push({ id, text: older?.text ?? id, correct: older?.correct ?? false });
 			}
-			options = choices.map(({ id, text }) => {
+			options = choices.map(({ id, text, correct }) => {
 				const count = counts.get(id) ?? 0;
-				return { id, text, count, share: n > 0 ? count / n : 0 };
+				return { id, text, count, share: n > 0 ? count / n : 0, correct };
 			});
 		}
 
