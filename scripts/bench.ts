@@ -40,6 +40,9 @@ try {
 	const { closeDatabase, db, migrateDatabase } = await import('../src/lib/server/db');
 	const { classGrid } = await import('../src/lib/server/analytics/grid');
 	const { itemAnalysis } = await import('../src/lib/server/analytics/item-analysis');
+	const { needsAttention } = await import('../src/lib/server/analytics/attention');
+	const { completionsByWeek, scoreDistribution } =
+		await import('../src/lib/server/analytics/charts');
 	type GridLesson = import('../src/lib/server/analytics/grid').GridLesson;
 
 	migrateDatabase();
@@ -242,6 +245,14 @@ try {
 
 	time('class grid', () => classGrid(classId, lessons));
 	time('item analysis', () => itemAnalysis(classId, quiz.key));
+	// Everything the class page computes besides the grid, for the whole-page picture.
+	time('class page (grid, needs attention, charts)', () => {
+		classGrid(classId, lessons);
+		needsAttention(classId, lessons);
+		completionsByWeek(classId);
+		for (const lesson of lessons.filter((l) => l.hasQuiz))
+			scoreDistribution(classId, lesson.key, lesson.grading);
+	});
 
 	// A sanity check that the timed calls do the work they are meant to.
 	const grid = classGrid(classId, lessons);

@@ -385,6 +385,9 @@ describe('itemAnalysis', () => {
 			explanation: 'Because the article says so.'
 		});
 		expect(q2!.type).toBe('multiple');
+		// Ann was given the old wording; the page says how many such attempts are pooled in.
+		expect(q1!.earlierAttempts).toBe(1);
+		expect(q2!.earlierAttempts).toBe(0);
 	});
 
 	it('flags items almost everyone gets right or wrong, and lists unanswered ones', () => {
@@ -626,8 +629,9 @@ describe('needsAttention', () => {
 		review(eveCard, eve, 1, ago(20));
 		review(eveCard, eve, 0, ago(3));
 		review(eveCard, eve, 0, ago(2));
-		// Fay: wrong twice on a card never right, and only one recent lapse on another
+		// Fay: wrong twice on a card never right (no lapse), and a lapse yesterday on another
 		const fay = member('Fay', ago(30));
+		recently(fay, 1);
 		const never = card(fay, one, 'a1');
 		review(never, fay, 0, ago(3));
 		review(never, fay, 0, ago(2));
@@ -648,6 +652,16 @@ describe('needsAttention', () => {
 		// Hal: joined 3 days ago, last active elsewhere long before
 		const hal = member('Hal', ago(3));
 		recently(hal, 25);
+		// Ivy: failed quiz one twice, then passed it; lapsed a card, then got it right again
+		const ivy = member('Ivy', ago(30));
+		recently(ivy, 1);
+		scored(ivy, one, v[one]!, 0.1, iso(9));
+		scored(ivy, one, v[one]!, 0.2, iso(8));
+		scored(ivy, one, v[one]!, 0.8, iso(7));
+		const ivyCard = card(ivy, one, 'a1');
+		review(ivyCard, ivy, 1, ago(6));
+		review(ivyCard, ivy, 0, ago(5));
+		review(ivyCard, ivy, 1, ago(4));
 
 		// an inactive student of another class
 		classOf('Olga');
@@ -663,16 +677,25 @@ describe('needsAttention', () => {
 		expect(needsAttention(classId, lessonsHere, { now })).toEqual([
 			{ userId: id.Ben, displayName: 'Ben', reasons: ['inactive for 10 days'] },
 			{ userId: id.Cy, displayName: 'Cy', reasons: ['inactive for 8 days'] },
-			{ userId: id.Dee, displayName: 'Dee', reasons: ['failed Lesson One quiz twice'] },
-			{ userId: id.Eve, displayName: 'Eve', reasons: ['review answers lapsing'] },
+			{ userId: id.Dee, displayName: 'Dee', reasons: ['failed Lesson One quiz twice in a row'] },
+			{
+				userId: id.Eve,
+				displayName: 'Eve',
+				reasons: ['mastery dropping: 1 review card lapsed']
+			},
+			{
+				userId: id.Fay,
+				displayName: 'Fay',
+				reasons: ['mastery dropping: 1 review card lapsed']
+			},
 			{
 				userId: id.Gus,
 				displayName: 'Gus',
 				reasons: [
 					'inactive for 11 days',
-					'failed Lesson One quiz twice',
-					'failed Lesson Two quiz twice',
-					'review answers lapsing'
+					'failed Lesson One quiz twice in a row',
+					'failed Lesson Two quiz twice in a row',
+					'mastery dropping: 1 review card lapsed'
 				]
 			}
 		]);
@@ -694,17 +717,18 @@ describe('needsAttention', () => {
 	});
 
 	it('counts lapses in the last 14 days only', () => {
-		// Seen from 10 days later, Eve's lapses are 12 and 13 days old (still in), Gus's are not.
+		// Seen from 10 days later, Eve's and Fay's lapses are 12 and 11 days old (still in), Gus's
+		// is 21 (out).
 		const later = new Date(now.getTime() + 10 * DAY);
 		const lapsing = needsAttention(classId, lessonsHere, { now: later, inactiveDays: 365 })
-			.filter((row) => row.reasons.includes('review answers lapsing'))
+			.filter((row) => row.reasons.some((reason) => reason.startsWith('mastery dropping')))
 			.map((row) => row.displayName);
-		expect(lapsing).toEqual(['Eve']);
+		expect(lapsing).toEqual(['Eve', 'Fay']);
 	});
 
 	it('names a quiz outside the lesson list by its id', () => {
 		const dee = needsAttention(classId, [], { now }).find((row) => row.displayName === 'Dee');
-		expect(dee!.reasons).toEqual(['failed attention/one quiz twice']);
+		expect(dee!.reasons).toEqual(['failed attention/one quiz twice in a row']);
 	});
 });
 

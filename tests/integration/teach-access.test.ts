@@ -62,6 +62,42 @@ describe('classes and join codes', () => {
 		).toEqual([{ class_id: first.id }, { class_id: second.id }]);
 	});
 
+	it('makes one class of a double submit, and another only under another name', async () => {
+		const teacher = await person('instructor');
+		const first = await createClass(teacher.visitor, 'Evening seminar');
+		const again = await createClass(teacher.visitor, '  evening SEMINAR ');
+		expect(again.id).toBe(first.id);
+		const other = await createClass(teacher.visitor, 'Morning seminar');
+		expect(other.id).not.toBe(first.id);
+		await teacher.visitor.post(`${first.path}?/archive`, {});
+		const reopened = await createClass(teacher.visitor, 'Evening seminar');
+		expect(reopened.id).not.toBe(first.id);
+		expect(
+			query(
+				server.databasePath,
+				'select count(*) as n from classes where instructor_id = ?',
+				teacher.id
+			)
+		).toEqual([{ n: 3 }]);
+	});
+
+	it('reads a typed 0, 1 or 8 as the O, I or B a code can hold', async () => {
+		const teacher = await person('instructor');
+		const klass = await createClass(teacher.visitor);
+		execute(
+			server.databasePath,
+			"update classes set join_code = 'OIBQ2345' where id = ?",
+			klass.id
+		);
+		const student = await person('student');
+		const typed = await student.visitor.post('/join', { code: '0i8q 2345' });
+		expect(typed.headers.get('location')).toBe('/join/OIBQ2345');
+		expect((await student.visitor.post('/join/0I8Q-2345', {})).status).toBe(303);
+		expect(
+			query(server.databasePath, 'select user_id from class_members where class_id = ?', klass.id)
+		).toEqual([{ user_id: student.id }]);
+	});
+
 	it('refuses a wrong, a rotated and an archived code, each with its reason', async () => {
 		const teacher = await person('instructor');
 		const klass = await createClass(teacher.visitor);
@@ -69,6 +105,12 @@ describe('classes and join codes', () => {
 		const wrong = await student.visitor.get('/join/ZZZZZZZZ');
 		expect(wrong.status).toBe(404);
 		expect(await wrong.text()).toContain('That join code does not match a class.');
+		// Typed into the form, the same code is answered on the form, with what was typed kept.
+		const typed = await student.visitor.post('/join', { code: 'zzzz-zzzz' });
+		expect(typed.status).toBe(400);
+		const page = await typed.text();
+		expect(page).toContain('That join code does not match a class.');
+		expect(page).toContain('value="zzzz-zzzz"');
 
 		await teacher.visitor.post(`${klass.path}?/rotate`, {});
 		expect((await student.visitor.post(`/join/${klass.code}`, {})).status).toBe(404);
@@ -116,7 +158,7 @@ describe('who may see a class', () => {
 			['POST', `${klass.path}?/rename`],
 			['POST', `${klass.path}?/rotate`],
 			['POST', `${klass.path}?/archive`],
-			['POST', `${klass.path}?/remove`],
+			['POST', `${klass.path}?/unarchive`],
 			['POST', `${klass.path}/students/${studentId}?/remove`]
 		] as const;
 
@@ -178,6 +220,12 @@ describe('who may see a class', () => {
 		});
 		expect(await promoted.text()).toContain('is now instructor.');
 		expect((await learner.visitor.get('/teach')).status).toBe(200);
+
+		// A typed _ is a character to find, not a wildcard.
+		await person('student', { displayName: 'Under_score Reader' });
+		const found = await (await admin.visitor.get('/admin/users?q=_')).text();
+		expect(found).toContain('Under_score Reader');
+		expect(found).not.toContain(learner.account.displayName);
 	});
 });
 

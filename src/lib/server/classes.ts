@@ -1,5 +1,5 @@
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from './db';
 import { sqliteErrorCode } from './db/errors';
 import { classes, classMembers, users, type Class } from './db/schema';
@@ -10,8 +10,12 @@ function newJoinCode(): string {
 	return encodeBase32UpperCaseNoPadding(crypto.getRandomValues(new Uint8Array(5)));
 }
 
+/** Codes use base32 (A–Z, 2–7), so a typed 0, 1 or 8 can only mean O, I or B. */
 export function normaliseJoinCode(code: string): string {
-	return code.toUpperCase().replace(/[\s-]/g, '');
+	return code
+		.toUpperCase()
+		.replace(/[\s-]/g, '')
+		.replace(/[018]/g, (digit) => ({ '0': 'O', '1': 'I', '8': 'B' })[digit]!);
 }
 
 export function formatJoinCode(code: string): string {
@@ -27,19 +31,45 @@ export class ClassError extends Error {
 	}
 }
 
-export async function createClass(instructorId: number, name: string): Promise<Class> {
+/** Runs `write` with a fresh code, drawing again on the one-in-a-trillion clash. */
+function withFreshCode<T>(write: (code: string) => T): T {
 	for (;;) {
 		try {
-			const [created] = await db()
-				.insert(classes)
-				.values({ instructorId, name: name.trim(), joinCode: newJoinCode(), createdAt: new Date() })
-				.returning();
-			return created!;
+			return write(newJoinCode());
 		} catch (caught) {
-			// A code already taken (one in a trillion): draw another.
 			if (sqliteErrorCode(caught) !== 'SQLITE_CONSTRAINT_UNIQUE') throw caught;
 		}
 	}
+}
+
+/**
+ * A new class, unless the instructor already has an open one of that name (ignoring case): then
+ * that one. So a double submit, or a retry after a lost response, makes one class, not two.
+ */
+export function createClass(instructorId: number, name: string): Class {
+	const trimmed = name.trim();
+	return db().transaction(
+		(tx) =>
+			tx
+				.select()
+				.from(classes)
+				.where(
+					and(
+						eq(classes.instructorId, instructorId),
+						isNull(classes.archivedAt),
+						sql`lower(${classes.name}) = lower(${trimmed})`
+					)
+				)
+				.get() ??
+			withFreshCode((joinCode) =>
+				tx
+					.insert(classes)
+					.values({ instructorId, name: trimmed, joinCode, createdAt: new Date() })
+					.returning()
+					.get()
+			),
+		{ behavior: 'immediate' }
+	);
 }
 
 /** The classes a teacher may see: an instructor their own, an admin every one. */
@@ -72,8 +102,10 @@ export async function setArchived(classId: number, archived: boolean): Promise<v
 }
 
 /** A new code; the old one stops working at once. */
-export async function rotateJoinCode(classId: number): Promise<void> {
-	await db().update(classes).set({ joinCode: newJoinCode() }).where(eq(classes.id, classId));
+export function rotateJoinCode(classId: number): void {
+	withFreshCode((joinCode) =>
+		db().update(classes).set({ joinCode }).where(eq(classes.id, classId)).run()
+	);
 }
 
 export async function removeStudent(classId: number, userId: number): Promise<void> {

@@ -13,8 +13,12 @@ export function requireUser(event: RequestEvent): SessionUser {
 }
 
 /** As requireUser; signed-in users without one of the roles get 403. */
-export function requireRole(event: RequestEvent, roles: readonly Role[]): SessionUser {
+export function requireRole(
+	event: RequestEvent,
+	roles: readonly Role[],
+	refusal = 'This area is for instructors.'
+): SessionUser {
 	const user = requireUser(event);
-	if (!roles.includes(user.role)) error(403, 'This area is for instructors.');
+	if (!roles.includes(user.role)) error(403, refusal);
 	return user;
 }

@@ -73,18 +73,24 @@ export async function setUserRole(email: string, role: Role): Promise<SessionUse
 }
 
 /** Users for the admin page, newest first; `search` matches email or name. */
+/** Newest first, up to `limit`; `more` says whether the search matched others too. */
 export async function listUsers(search = '', limit = 100) {
-	const pattern = `%${search.trim().toLowerCase()}%`;
-	return db()
+	// A typed % or _ means itself, not LIKE's wildcards.
+	const pattern = `%${search
+		.trim()
+		.toLowerCase()
+		.replace(/[\\%_]/g, '\\$&')}%`;
+	const found = await db()
 		.select({ id: users.id, email: users.email, displayName: users.displayName, role: users.role })
 		.from(users)
 		.where(
 			search
-				? sql`lower(${users.email}) like ${pattern} or lower(${users.displayName}) like ${pattern}`
+				? sql`lower(${users.email}) like ${pattern} escape '\\' or lower(${users.displayName}) like ${pattern} escape '\\'`
 				: undefined
 		)
 		.orderBy(sql`${users.createdAt} desc`)
-		.limit(limit);
+		.limit(limit + 1);
+	return { users: found.slice(0, limit), more: found.length > limit };
 }
 
 export async function findUserById(id: number): Promise<SessionUser | undefined> {

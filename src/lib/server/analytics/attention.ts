@@ -18,39 +18,50 @@ export function needsAttention(
 
 	const active = lastActivity(classId);
 
-	// Quizzes with two or more failed submitted attempts, per member.
+	// Quizzes whose last two submitted attempts both failed, per member: a student who has since
+	// passed is no longer stuck.
 	const failed = new Map<number, string[]>();
 	for (const row of rows<{ userId: number; quizId: string }>(
-		`SELECT a.user_id AS userId, a.quiz_id AS quizId
-		FROM attempts a
-		JOIN class_members cm ON cm.class_id = ? AND cm.user_id = a.user_id
-		WHERE a.status = 'submitted' AND COALESCE(a.score, 0) < ?
-		GROUP BY a.user_id, a.quiz_id
-		HAVING COUNT(*) >= 2`,
+		`SELECT userId, quizId FROM (
+			SELECT a.user_id AS userId, a.quiz_id AS quizId, COALESCE(a.score, 0) AS score,
+				ROW_NUMBER() OVER (
+					PARTITION BY a.user_id, a.quiz_id ORDER BY a.submitted_at DESC, a.id DESC
+				) AS recency
+			FROM attempts a
+			JOIN class_members cm ON cm.class_id = ? AND cm.user_id = a.user_id
+			WHERE a.status = 'submitted'
+		)
+		WHERE recency <= 2
+		GROUP BY userId, quizId
+		HAVING COUNT(*) = 2 AND MAX(score) < ?`,
 		classId,
 		PASS_MARK
 	)) {
 		failed.set(row.userId, [...(failed.get(row.userId) ?? []), row.quizId]);
 	}
 
-	// Wrong review answers in the window on cards the member had answered right before.
-	const lapsing = new Set(
-		rows<{ userId: number }>(
-			`SELECT l.user_id AS userId
+	// Cards lapsed as the mastery rule counts them (answered right once, wrong the last time),
+	// where that last answer came in the window: each one holds the module's mastery down.
+	const lapsed = new Map(
+		rows<{ userId: number; cards: number }>(
+			`SELECT l.user_id AS userId, COUNT(*) AS cards
 			FROM review_logs l
 			JOIN class_members cm ON cm.class_id = ? AND cm.user_id = l.user_id
 			WHERE l.score = 0 AND l.reviewed_at >= ? AND l.reviewed_at <= ?
+				AND NOT EXISTS (
+					SELECT 1 FROM review_logs n
+					WHERE n.user_id = l.user_id AND n.card_id = l.card_id
+						AND (n.reviewed_at > l.reviewed_at OR (n.reviewed_at = l.reviewed_at AND n.id > l.id))
+				)
 				AND EXISTS (
 					SELECT 1 FROM review_logs p
 					WHERE p.user_id = l.user_id AND p.card_id = l.card_id AND p.score = 1
-						AND (p.reviewed_at < l.reviewed_at OR (p.reviewed_at = l.reviewed_at AND p.id < l.id))
 				)
-			GROUP BY l.user_id
-			HAVING COUNT(*) >= 2`,
+			GROUP BY l.user_id`,
 			classId,
 			now - LAPSE_WINDOW_DAYS * DAY_MS,
 			now
-		).map((row) => row.userId)
+		).map((row) => [row.userId, row.cards])
 	);
 
 	const order = new Map(lessons.map((lesson, index) => [lesson.key, index]));
@@ -66,8 +77,10 @@ export function needsAttention(
 		const quizzes = [...(failed.get(member.userId) ?? [])].sort(
 			(a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b)
 		);
-		for (const quizId of quizzes) reasons.push(`failed ${titleOf(quizId)} quiz twice`);
-		if (lapsing.has(member.userId)) reasons.push('review answers lapsing');
+		for (const quizId of quizzes) reasons.push(`failed ${titleOf(quizId)} quiz twice in a row`);
+		const cards = lapsed.get(member.userId) ?? 0;
+		if (cards > 0)
+			reasons.push(`mastery dropping: ${cards} review ${cards === 1 ? 'card' : 'cards'} lapsed`);
 		return reasons.length
 			? [{ userId: member.userId, displayName: member.displayName, reasons }]
 			: [];

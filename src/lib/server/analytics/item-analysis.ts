@@ -20,6 +20,11 @@ export interface ItemStats {
 	prompt: string;
 	type: string;
 	attempts: number;
+	/**
+	 * Of `attempts`, those given an earlier version. Versions are pooled, as an edit is usually a
+	 * rewording; the page says so, since a changed key would mix two questions' figures.
+	 */
+	earlierAttempts: number;
 	facility: number | null;
 	discrimination: number | null;
 	options: OptionShare[];
@@ -220,6 +225,7 @@ export function itemAnalysis(
 		return found;
 	};
 	const picks = new Map<string, Map<string, number>>();
+	const givenByVersion = new Map<number, number>();
 	let attempts = 0;
 	for (const row of rows<StatsRow>(statsQuery, {
 		classId,
@@ -232,6 +238,7 @@ export function itemAnalysis(
 			attempts += row.n!;
 			if (row.ref === null) continue; // attempts given no questions
 			for (const id of String(row.ref).split(',')) {
+				givenByVersion.set(Number(id), (givenByVersion.get(Number(id)) ?? 0) + row.n!);
 				const item = sumsOf(Number(id));
 				item.n += row.n!;
 				item.st += row.a!;
@@ -294,6 +301,9 @@ export function itemAnalysis(
 			prompt: question.prompt,
 			type: version.type,
 			attempts: n,
+			earlierAttempts: versions
+				.filter((v) => v.questionKey === version.questionKey && v.id !== version.id)
+				.reduce((sum, v) => sum + (givenByVersion.get(v.id) ?? 0), 0),
 			facility,
 			discrimination,
 			options,

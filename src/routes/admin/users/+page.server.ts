@@ -6,9 +6,9 @@ import { listUsers, setUserRole } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, ['admin']);
+	requireRole(event, ['admin'], 'This area is for admins.');
 	const search = event.url.searchParams.get('q') ?? '';
-	return { search, users: await listUsers(search) };
+	return { search, ...(await listUsers(search)) };
 };
 
 const change = z.object({ email: z.string().email(), role: z.enum(roles) });
@@ -16,7 +16,7 @@ const change = z.object({ email: z.string().email(), role: z.enum(roles) });
 export const actions: Actions = {
 	/** Admins make instructors (or admins) here; the command line does the same. */
 	role: async (event) => {
-		const admin = requireRole(event, ['admin']);
+		const admin = requireRole(event, ['admin'], 'This area is for admins.');
 		const form = await event.request.formData();
 		const parsed = change.safeParse({ email: form.get('email'), role: form.get('role') });
 		if (!parsed.success) return fail(400, { message: 'Choose a user and a role.' });

@@ -4,13 +4,7 @@ import { classGrid } from '$lib/server/analytics/grid';
 import { needsAttention } from '$lib/server/analytics/attention';
 import { classAccess } from '$lib/server/class-access';
 import { className } from '$lib/server/class-forms';
-import {
-	formatJoinCode,
-	removeStudent,
-	renameClass,
-	rotateJoinCode,
-	setArchived
-} from '$lib/server/classes';
+import { formatJoinCode, renameClass, rotateJoinCode, setArchived } from '$lib/server/classes';
 import { gridLessons } from '$lib/server/progress/lessons';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -68,8 +62,13 @@ async function classFor(event: Parameters<Actions[string]>[0]) {
 export const actions: Actions = {
 	rename: async (event) => {
 		const klass = await classFor(event);
-		const parsed = className.safeParse((await event.request.formData()).get('name'));
-		if (!parsed.success) return fail(400, { message: parsed.error.issues[0]!.message });
+		const name = (await event.request.formData()).get('name');
+		const parsed = className.safeParse(name);
+		if (!parsed.success)
+			return fail(400, {
+				name: typeof name === 'string' ? name : '',
+				message: parsed.error.issues[0]!.message
+			});
 		await renameClass(klass.id, parsed.data);
 		return { message: 'Renamed.' };
 	},
@@ -82,14 +81,7 @@ export const actions: Actions = {
 		return { message: 'Restored: students can join again.' };
 	},
 	rotate: async (event) => {
-		await rotateJoinCode((await classFor(event)).id);
+		rotateJoinCode((await classFor(event)).id);
 		return { message: 'New join code made; the old one no longer works.' };
-	},
-	remove: async (event) => {
-		const klass = await classFor(event);
-		const userId = Number((await event.request.formData()).get('student'));
-		if (!Number.isSafeInteger(userId)) return fail(400, { message: 'Choose a student to remove.' });
-		await removeStudent(klass.id, userId);
-		return { message: 'Student removed from the class.' };
 	}
 };

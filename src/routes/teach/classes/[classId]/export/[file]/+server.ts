@@ -61,7 +61,8 @@ export const GET: RequestHandler = async (event) => {
 	return new Response(csv, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${encodeURIComponent(name)}"`,
+			// An ASCII name for old clients, the real one (RFC 6266) for the rest.
+			'content-disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
 			'cache-control': 'private, no-store'
 		}
 	});
