@@ -226,12 +226,12 @@ try {
 			`in ${(buildMs / 1000).toFixed(1)} s`
 	);
 
-	function time(name: string, run: () => unknown) {
-		for (let i = 0; i < WARM_UPS; i++) run();
+	async function time(name: string, run: () => Promise<unknown>) {
+		for (let i = 0; i < WARM_UPS; i++) await run();
 		const samples: number[] = [];
 		for (let i = 0; i < RUNS; i++) {
 			const start = performance.now();
-			run();
+			await run();
 			samples.push(performance.now() - start);
 		}
 		samples.sort((a, b) => a - b);
@@ -243,20 +243,20 @@ try {
 		);
 	}
 
-	time('class grid', () => classGrid(classId, lessons));
-	time('item analysis', () => itemAnalysis(classId, quiz.key));
-	// Everything the class page computes besides the grid, for the whole-page picture.
-	time('class page (grid, needs attention, charts)', () => {
-		classGrid(classId, lessons);
-		needsAttention(classId, lessons);
-		completionsByWeek(classId);
+	await time('class grid', () => classGrid(classId, lessons));
+	await time('item analysis', () => itemAnalysis(classId, quiz.key));
+	// Everything the class page computes, for the whole-page picture.
+	await time('class page (grid, needs attention, charts)', async () => {
+		await classGrid(classId, lessons);
+		await needsAttention(classId, lessons);
+		await completionsByWeek(classId);
 		for (const lesson of lessons.filter((l) => l.hasQuiz))
-			scoreDistribution(classId, lesson.key, lesson.grading);
+			await scoreDistribution(classId, lesson.key, lesson.grading);
 	});
 
 	// A sanity check that the timed calls do the work they are meant to.
-	const grid = classGrid(classId, lessons);
-	const items = itemAnalysis(classId, quiz.key);
+	const grid = await classGrid(classId, lessons);
+	const items = await itemAnalysis(classId, quiz.key);
 	if (grid.length !== STUDENTS || items.attempts !== STUDENTS * ATTEMPTS_PER_STUDENT)
 		throw new Error('the benchmark data did not come out as built');
 	const flagged = items.items.filter((item) => item.flags.length > 0).length;

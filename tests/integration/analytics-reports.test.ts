@@ -325,13 +325,13 @@ describe('itemAnalysis', () => {
 		]);
 	});
 
-	it('counts the class members’ submitted attempts only', () => {
-		expect(itemAnalysis(classId, quizId).attempts).toBe(5);
-		expect(itemAnalysis(otherClass, quizId).attempts).toBe(1);
+	it('counts the class members’ submitted attempts only', async () => {
+		expect((await itemAnalysis(classId, quizId)).attempts).toBe(5);
+		expect((await itemAnalysis(otherClass, quizId)).attempts).toBe(1);
 	});
 
-	it('gives facility and discrimination as worked out by hand', () => {
-		const [q1, q2, q3] = itemAnalysis(classId, quizId).items;
+	it('gives facility and discrimination as worked out by hand', async () => {
+		const [q1, q2, q3] = (await itemAnalysis(classId, quizId)).items;
 		// q1: x = 1,1,1,0,0 (Eve's blank scores 0), rest r = t − x = 1,1,1.5,1,1.
 		//   facility = 3/5 = 0.6
 		//   Σx = 3, Σx² = 3, Σr = 5.5, Σr² = 6.25, Σxr = 3.5
@@ -352,13 +352,13 @@ describe('itemAnalysis', () => {
 		expect(q3!.discrimination).toBeCloseTo(-0.801784, 6);
 	});
 
-	it('flags weak and negative discrimination', () => {
-		const flags = itemAnalysis(classId, quizId).items.map((item) => item.flags);
+	it('flags weak and negative discrimination', async () => {
+		const flags = (await itemAnalysis(classId, quizId)).items.map((item) => item.flags);
 		expect(flags).toEqual([[], ['weak discrimination'], ['negative discrimination']]);
 	});
 
-	it('shows each option’s share of the attempts, with its text and whether it is in the key', () => {
-		const [q1, q2, q3] = itemAnalysis(classId, quizId).items;
+	it('shows each option’s share of the attempts, with its text and whether it is in the key', async () => {
+		const [q1, q2, q3] = (await itemAnalysis(classId, quizId)).items;
 		expect(q1!.options).toEqual([
 			{ id: 'a', text: 'Option A', count: 3, share: 0.6, correct: true },
 			{ id: 'b', text: 'Option B', count: 1, share: 0.2, correct: false },
@@ -376,8 +376,8 @@ describe('itemAnalysis', () => {
 		]);
 	});
 
-	it('describes each question by its current version', () => {
-		const [q1, q2] = itemAnalysis(classId, quizId).items;
+	it('describes each question by its current version', async () => {
+		const [q1, q2] = (await itemAnalysis(classId, quizId)).items;
 		expect(q1).toMatchObject({
 			prompt: 'Which article reports the attack first?',
 			type: 'single',
@@ -390,7 +390,7 @@ describe('itemAnalysis', () => {
 		expect(q2!.earlierAttempts).toBe(0);
 	});
 
-	it('flags items almost everyone gets right or wrong, and lists unanswered ones', () => {
+	it('flags items almost everyone gets right or wrong, and lists unanswered ones', async () => {
 		const easy = 'unit-1/easy';
 		quiz(easy);
 		const e1 = version(easy, single('e1', 'Everyone knows this.'));
@@ -402,7 +402,7 @@ describe('itemAnalysis', () => {
 				[e1, pick('a', 1)],
 				[e2, says(false, 0)]
 			]);
-		const { attempts, items } = itemAnalysis(cls, easy);
+		const { attempts, items } = await itemAnalysis(cls, easy);
 		expect(attempts).toBe(3);
 		expect(items.map((item) => [item.questionKey, item.facility, item.discrimination])).toEqual([
 			['e1', 1, null],
@@ -424,7 +424,7 @@ describe('itemAnalysis', () => {
 		expect(items[2]!.attempts).toBe(0);
 	});
 
-	it('reads the answers through the choice index, in order, without sorting them', () => {
+	it('reads the answers through the choice index, in order, without sorting them', async () => {
 		const plan = db()
 			.$client.prepare(`EXPLAIN QUERY PLAN ${statsQuery}`)
 			.all({ classId, quizId, single: '[]', truefalse: '[]', multiple: '[]' }) as {
@@ -441,9 +441,9 @@ describe('itemAnalysis', () => {
 		expect(steps.join('\n')).not.toMatch(/TEMP B-TREE/);
 	});
 
-	it('is empty for a class with no attempts', () => {
+	it('is empty for a class with no attempts', async () => {
 		const { classId: empty } = classOf('Nobody');
-		const report = itemAnalysis(empty, quizId);
+		const report = await itemAnalysis(empty, quizId);
 		expect(report.attempts).toBe(0);
 		expect(report.items.every((item) => item.attempts === 0 && item.facility === null)).toBe(true);
 	});
@@ -514,8 +514,8 @@ describe('classGrid', () => {
 		scored(other.ids[0]!, 'grid/one', one, 1, '2025-03-01T10:00:00Z');
 	});
 
-	it('has one row per member, sorted by name, with cells in lesson order', () => {
-		const grid = classGrid(classId, lessons);
+	it('has one row per member, sorted by name, with cells in lesson order', async () => {
+		const grid = await classGrid(classId, lessons);
 		expect(grid.map((row) => row.displayName)).toEqual(['Ada', 'bea', 'Cal']);
 		expect(grid.map((row) => row.userId)).toEqual([ada, bea, cal]);
 		expect(grid[0]!.email).toMatch(/@example\.org$/);
@@ -523,8 +523,8 @@ describe('classGrid', () => {
 			expect(row.cells.map((cell) => cell.lessonKey)).toEqual(lessons.map((l) => l.key));
 	});
 
-	it('grades each quiz by its method over submitted attempts', () => {
-		const [row] = classGrid(classId, lessons);
+	it('grades each quiz by its method over submitted attempts', async () => {
+		const [row] = await classGrid(classId, lessons);
 		expect(row!.cells).toEqual([
 			{ lessonKey: 'grid/one', status: 'complete', percent: 100, quizScore: 0.8, attempts: 2 },
 			{ lessonKey: 'grid/two', status: 'in progress', percent: 40, quizScore: 0.6, attempts: 2 },
@@ -548,16 +548,16 @@ describe('classGrid', () => {
 		expect(row!.lastActiveAt).toEqual(new Date('2025-02-08T10:30:00Z'));
 	});
 
-	it('follows the grading method it is given', () => {
+	it('follows the grading method it is given', async () => {
 		const byLast = lessons.map((lesson) => ({ ...lesson, grading: 'last' as const }));
-		const [row] = classGrid(classId, byLast);
+		const [row] = await classGrid(classId, byLast);
 		expect(row!.cells.map((cell) => cell.quizScore)).toEqual([0.8, 0.6, 1, null]);
 		const byAverage = lessons.map((lesson) => ({ ...lesson, grading: 'average' as const }));
-		expect(classGrid(classId, byAverage)[0]!.cells[0]!.quizScore).toBeCloseTo(0.6, 12);
+		expect((await classGrid(classId, byAverage))[0]!.cells[0]!.quizScore).toBeCloseTo(0.6, 12);
 	});
 
-	it('shows members with nothing done as not started', () => {
-		const [, beaRow, calRow] = classGrid(classId, lessons);
+	it('shows members with nothing done as not started', async () => {
+		const [, beaRow, calRow] = await classGrid(classId, lessons);
 		expect(beaRow).toMatchObject({ completed: 0, averageScore: null, lastActiveAt: null });
 		expect(beaRow!.cells.every((cell) => cell.status === 'not started')).toBe(true);
 		expect(beaRow!.cells.every((cell) => cell.quizScore === null && cell.attempts === 0)).toBe(
@@ -574,8 +574,8 @@ describe('classGrid', () => {
 		expect(calRow!.lastActiveAt).toEqual(new Date('2025-02-11T09:00:00Z'));
 	});
 
-	it('is empty for a class without members', () => {
-		expect(classGrid(newClass(), lessons)).toEqual([]);
+	it('is empty for a class without members', async () => {
+		expect(await classGrid(newClass(), lessons)).toEqual([]);
 	});
 });
 
@@ -673,8 +673,8 @@ describe('needsAttention', () => {
 		{ key: 'attention/three', title: 'Lesson Three', hasQuiz: true, grading: 'highest' }
 	];
 
-	it('lists each student with a reason, and only those', () => {
-		expect(needsAttention(classId, lessonsHere, { now })).toEqual([
+	it('lists each student with a reason, and only those', async () => {
+		expect(await needsAttention(classId, lessonsHere, { now })).toEqual([
 			{ userId: id.Ben, displayName: 'Ben', reasons: ['inactive for 10 days'] },
 			{ userId: id.Cy, displayName: 'Cy', reasons: ['inactive for 8 days'] },
 			{ userId: id.Dee, displayName: 'Dee', reasons: ['failed Lesson One quiz twice in a row'] },
@@ -701,8 +701,8 @@ describe('needsAttention', () => {
 		]);
 	});
 
-	it('takes the inactivity threshold it is given', () => {
-		const flagged = needsAttention(classId, lessonsHere, { now, inactiveDays: 2 });
+	it('takes the inactivity threshold it is given', async () => {
+		const flagged = await needsAttention(classId, lessonsHere, { now, inactiveDays: 2 });
 		const inactive = flagged
 			.filter((row) => row.reasons.some((reason) => reason.startsWith('inactive')))
 			.map((row) => [row.displayName, row.reasons[0]]);
@@ -716,18 +716,20 @@ describe('needsAttention', () => {
 		]);
 	});
 
-	it('counts lapses in the last 14 days only', () => {
+	it('counts lapses in the last 14 days only', async () => {
 		// Seen from 10 days later, Eve's and Fay's lapses are 12 and 11 days old (still in), Gus's
 		// is 21 (out).
 		const later = new Date(now.getTime() + 10 * DAY);
-		const lapsing = needsAttention(classId, lessonsHere, { now: later, inactiveDays: 365 })
+		const lapsing = (await needsAttention(classId, lessonsHere, { now: later, inactiveDays: 365 }))
 			.filter((row) => row.reasons.some((reason) => reason.startsWith('mastery dropping')))
 			.map((row) => row.displayName);
 		expect(lapsing).toEqual(['Eve', 'Fay']);
 	});
 
-	it('names a quiz outside the lesson list by its id', () => {
-		const dee = needsAttention(classId, [], { now }).find((row) => row.displayName === 'Dee');
+	it('names a quiz outside the lesson list by its id', async () => {
+		const dee = (await needsAttention(classId, [], { now })).find(
+			(row) => row.displayName === 'Dee'
+		);
 		expect(dee!.reasons).toEqual(['failed attention/one quiz twice in a row']);
 	});
 });
@@ -754,8 +756,8 @@ describe('completionsByWeek', () => {
 		done(other.ids[0]!, 'weeks/today', '2025-03-11T09:00:00Z');
 	});
 
-	it('counts members’ completions per week, oldest first, over 8 weeks', () => {
-		expect(completionsByWeek(classId, { now })).toEqual([
+	it('counts members’ completions per week, oldest first, over 8 weeks', async () => {
+		expect(await completionsByWeek(classId, { now })).toEqual([
 			{ weekStart: '2025-01-20', completions: 1 },
 			{ weekStart: '2025-01-27', completions: 0 },
 			{ weekStart: '2025-02-03', completions: 0 },
@@ -767,13 +769,13 @@ describe('completionsByWeek', () => {
 		]);
 	});
 
-	it('takes the number of weeks, and a Sunday belongs to the week before it', () => {
-		expect(completionsByWeek(classId, { weeks: 2, now: new Date('2025-03-16T23:00:00Z') })).toEqual(
-			[
-				{ weekStart: '2025-03-03', completions: 1 },
-				{ weekStart: '2025-03-10', completions: 2 }
-			]
-		);
+	it('takes the number of weeks, and a Sunday belongs to the week before it', async () => {
+		expect(
+			await completionsByWeek(classId, { weeks: 2, now: new Date('2025-03-16T23:00:00Z') })
+		).toEqual([
+			{ weekStart: '2025-03-03', completions: 1 },
+			{ weekStart: '2025-03-10', completions: 2 }
+		]);
 	});
 });
 
@@ -795,16 +797,24 @@ describe('scoreDistribution', () => {
 		scored(other.ids[0]!, quizId, v, 1, '2025-02-01T10:00:00Z');
 	});
 
-	it('puts members’ grades in tenths, with 100 % in the top bucket', () => {
-		expect(scoreDistribution(classId, quizId, 'highest')).toEqual([2, 1, 0, 0, 0, 0, 0, 1, 0, 3]);
+	it('puts members’ grades in tenths, with 100 % in the top bucket', async () => {
+		expect(await scoreDistribution(classId, quizId, 'highest')).toEqual([
+			2, 1, 0, 0, 0, 0, 0, 1, 0, 3
+		]);
 	});
 
-	it('grades by the method it is given', () => {
-		expect(scoreDistribution(classId, quizId, 'last')).toEqual([2, 1, 1, 0, 0, 0, 0, 1, 0, 2]);
-		expect(scoreDistribution(classId, quizId, 'average')).toEqual([2, 1, 0, 0, 0, 0, 1, 1, 0, 2]);
+	it('grades by the method it is given', async () => {
+		expect(await scoreDistribution(classId, quizId, 'last')).toEqual([
+			2, 1, 1, 0, 0, 0, 0, 1, 0, 2
+		]);
+		expect(await scoreDistribution(classId, quizId, 'average')).toEqual([
+			2, 1, 0, 0, 0, 0, 1, 1, 0, 2
+		]);
 	});
 
-	it('is all zeros for a quiz nobody in the class submitted', () => {
-		expect(scoreDistribution(classId, 'unit-1/sources', 'highest')).toEqual(Array(10).fill(0));
+	it('is all zeros for a quiz nobody in the class submitted', async () => {
+		expect(await scoreDistribution(classId, 'unit-1/sources', 'highest')).toEqual(
+			Array(10).fill(0)
+		);
 	});
 });

@@ -44,9 +44,11 @@ function withFreshCode<T>(write: (code: string) => T): T {
 
 /**
  * A new class, unless the instructor already has an open one of that name (ignoring case): then
- * that one. So a double submit, or a retry after a lost response, makes one class, not two.
+ * that one. So a double submit, or a retry after a lost response, makes one class, not two. The
+ * look-up and the insert share one immediate transaction, which better-sqlite3 runs synchronously
+ * (nothing can slip in between); callers still await it, like every other write.
  */
-export function createClass(instructorId: number, name: string): Class {
+export async function createClass(instructorId: number, name: string): Promise<Class> {
 	const trimmed = name.trim();
 	return db().transaction(
 		(tx) =>
@@ -102,7 +104,7 @@ export async function setArchived(classId: number, archived: boolean): Promise<v
 }
 
 /** A new code; the old one stops working at once. */
-export function rotateJoinCode(classId: number): void {
+export async function rotateJoinCode(classId: number): Promise<void> {
 	withFreshCode((joinCode) =>
 		db().update(classes).set({ joinCode }).where(eq(classes.id, classId)).run()
 	);

@@ -28,7 +28,7 @@ export const actions: Actions = {
 				name: typeof name === 'string' ? name : '',
 				message: parsed.error.issues[0]!.message
 			});
-		const created = createClass(user.id, parsed.data);
+		const created = await createClass(user.id, parsed.data);
 		redirect(303, `/teach/classes/${created.id}`);
 	}
 };

@@ -6,22 +6,22 @@ export const LAPSE_WINDOW_DAYS = 14;
 /** A submitted attempt scoring below this is a failed one. */
 export const PASS_MARK = 0.5;
 
-export function needsAttention(
+export async function needsAttention(
 	classId: number,
 	lessons: GridLesson[],
 	options: { inactiveDays?: number; now?: Date } = {}
-): { userId: number; displayName: string; reasons: string[] }[] {
+): Promise<{ userId: number; displayName: string; reasons: string[] }[]> {
 	const inactiveDays = options.inactiveDays ?? 7;
 	const now = (options.now ?? new Date()).getTime();
-	const members = membersOf(classId);
+	const members = await membersOf(classId);
 	if (members.length === 0) return [];
 
-	const active = lastActivity(classId);
+	const active = await lastActivity(classId);
 
 	// Quizzes whose last two submitted attempts both failed, per member: a student who has since
 	// passed is no longer stuck.
 	const failed = new Map<number, string[]>();
-	for (const row of rows<{ userId: number; quizId: string }>(
+	for (const row of await rows<{ userId: number; quizId: string }>(
 		`SELECT userId, quizId FROM (
 			SELECT a.user_id AS userId, a.quiz_id AS quizId, COALESCE(a.score, 0) AS score,
 				ROW_NUMBER() OVER (
@@ -43,8 +43,9 @@ export function needsAttention(
 	// Cards lapsed as the mastery rule counts them (answered right once, wrong the last time),
 	// where that last answer came in the window: each one holds the module's mastery down.
 	const lapsed = new Map(
-		rows<{ userId: number; cards: number }>(
-			`SELECT l.user_id AS userId, COUNT(*) AS cards
+		(
+			await rows<{ userId: number; cards: number }>(
+				`SELECT l.user_id AS userId, COUNT(*) AS cards
 			FROM review_logs l
 			JOIN class_members cm ON cm.class_id = ? AND cm.user_id = l.user_id
 			WHERE l.score = 0 AND l.reviewed_at >= ? AND l.reviewed_at <= ?
@@ -58,9 +59,10 @@ export function needsAttention(
 					WHERE p.user_id = l.user_id AND p.card_id = l.card_id AND p.score = 1
 				)
 			GROUP BY l.user_id`,
-			classId,
-			now - LAPSE_WINDOW_DAYS * DAY_MS,
-			now
+				classId,
+				now - LAPSE_WINDOW_DAYS * DAY_MS,
+				now
+			)
 		).map((row) => [row.userId, row.cards])
 	);
 

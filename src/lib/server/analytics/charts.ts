@@ -11,25 +11,27 @@ export function weekStartOf(at: Date): Date {
 }
 
 /** Lesson completions by the class's members in each of the last `weeks` weeks, oldest first. */
-export function completionsByWeek(
+export async function completionsByWeek(
 	classId: number,
 	options: { weeks?: number; now?: Date } = {}
-): { weekStart: string; completions: number }[] {
+): Promise<{ weekStart: string; completions: number }[]> {
 	const weeks = Math.max(1, Math.floor(options.weeks ?? 8));
 	const first = weekStartOf(options.now ?? new Date()).getTime() - (weeks - 1) * WEEK_MS;
 	const end = first + weeks * WEEK_MS;
 	const counts = new Map(
-		rows<{ week: number; completions: number }>(
-			`SELECT CAST((lp.completed_at - ?) / ? AS INTEGER) AS week, COUNT(*) AS completions
+		(
+			await rows<{ week: number; completions: number }>(
+				`SELECT CAST((lp.completed_at - ?) / ? AS INTEGER) AS week, COUNT(*) AS completions
 			FROM lesson_progress lp
 			JOIN class_members cm ON cm.class_id = ? AND cm.user_id = lp.user_id
 			WHERE lp.completed_at >= ? AND lp.completed_at < ?
 			GROUP BY week`,
-			first,
-			WEEK_MS,
-			classId,
-			first,
-			end
+				first,
+				WEEK_MS,
+				classId,
+				first,
+				end
+			)
 		).map((row) => [row.week, row.completions])
 	);
 	return Array.from({ length: weeks }, (_, week) => ({
@@ -45,9 +47,13 @@ export function bucketOf(grade: number): number {
 }
 
 /** How many members' quiz grades fall in each tenth; members who never submitted are left out. */
-export function scoreDistribution(classId: number, quizId: string, grading: Grading): number[] {
+export async function scoreDistribution(
+	classId: number,
+	quizId: string,
+	grading: Grading
+): Promise<number[]> {
 	const buckets: number[] = Array.from({ length: 10 }, () => 0);
-	for (const history of quizHistories(classId, [quizId])) {
+	for (const history of await quizHistories(classId, [quizId])) {
 		buckets[bucketOf(gradeOf(history, grading))]! += 1;
 	}
 	return buckets;

@@ -50,28 +50,32 @@ function cellStatus(progress: ProgressRow | undefined, attempts: number): GridCe
 	return 'not started';
 }
 
-export function classGrid(classId: number, lessons: GridLesson[]): GridRow[] {
-	const members = membersOf(classId);
+export async function classGrid(classId: number, lessons: GridLesson[]): Promise<GridRow[]> {
+	const members = await membersOf(classId);
 	if (members.length === 0) return [];
 
 	const progress = new Map(
-		rows<ProgressRow>(
-			`SELECT lp.user_id AS userId, lp.lesson_key AS lessonKey, lp.percent AS percent,
+		(
+			await rows<ProgressRow>(
+				`SELECT lp.user_id AS userId, lp.lesson_key AS lessonKey, lp.percent AS percent,
 				lp.completed_at AS completedAt
 			FROM lesson_progress lp
 			JOIN class_members cm ON cm.class_id = ? AND cm.user_id = lp.user_id
 			WHERE lp.lesson_key IN (SELECT value FROM json_each(?))`,
-			classId,
-			JSON.stringify(lessons.map((lesson) => lesson.key))
+				classId,
+				JSON.stringify(lessons.map((lesson) => lesson.key))
+			)
 		).map((row) => [pairKey(row.userId, row.lessonKey), row])
 	);
 	const histories = new Map<string, QuizHistory>(
-		quizHistories(
-			classId,
-			lessons.filter((lesson) => lesson.hasQuiz).map((lesson) => lesson.key)
+		(
+			await quizHistories(
+				classId,
+				lessons.filter((lesson) => lesson.hasQuiz).map((lesson) => lesson.key)
+			)
 		).map((row) => [pairKey(row.userId, row.quizId), row])
 	);
-	const active = lastActivity(classId);
+	const active = await lastActivity(classId);
 
 	return members.map((member) => {
 		const cells = lessons.map((lesson): GridCell => {

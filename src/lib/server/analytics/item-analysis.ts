@@ -196,11 +196,11 @@ interface StatsRow {
 	c: number | null;
 }
 
-export function itemAnalysis(
+export async function itemAnalysis(
 	classId: number,
 	quizId: string
-): { attempts: number; items: ItemStats[] } {
-	const versions = rows<VersionRow>(
+): Promise<{ attempts: number; items: ItemStats[] }> {
+	const versions = await rows<VersionRow>(
 		`SELECT id, question_key AS questionKey, type, body, position, is_current AS isCurrent
 		FROM question_versions WHERE quiz_id = ? ORDER BY id`,
 		quizId
@@ -227,7 +227,7 @@ export function itemAnalysis(
 	const picks = new Map<string, Map<string, number>>();
 	const givenByVersion = new Map<number, number>();
 	let attempts = 0;
-	for (const row of rows<StatsRow>(statsQuery, {
+	for (const row of await rows<StatsRow>(statsQuery, {
 		classId,
 		quizId,
 		single: idsOfType('single', 'evidence'),

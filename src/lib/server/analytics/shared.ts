@@ -1,14 +1,17 @@
 // Queries the instructor analytics share. Population is always the class's members, and only
-// submitted attempts count towards grades. Raw SQL through better-sqlite3 keeps every query
-// synchronous and lets one aggregate query serve the whole class at once.
+// submitted attempts count towards grades. Raw SQL (window functions, CTEs, json_each, an
+// expression index) lets one aggregate query serve the whole class at once.
 import { db } from '../db';
 
 export type Grading = 'highest' | 'last' | 'average';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Rows of one read-only query; timestamps come back as epoch milliseconds. */
-export function rows<T>(query: string, ...params: unknown[]): T[] {
+/**
+ * Rows of one read-only query; timestamps come back as epoch milliseconds. Awaited like all
+ * database access, so only this function changes if the driver becomes asynchronous.
+ */
+export async function rows<T>(query: string, ...params: unknown[]): Promise<T[]> {
 	return db()
 		.$client.prepare(query)
 		.all(...params) as T[];
@@ -24,8 +27,8 @@ export interface Member {
 const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** The class's members, sorted by display name (then id, so equal names stay in a stable order). */
-export function membersOf(classId: number): Member[] {
-	const members = rows<Member>(
+export async function membersOf(classId: number): Promise<Member[]> {
+	const members = await rows<Member>(
 		`SELECT u.id AS userId, u.display_name AS displayName, u.email AS email, cm.joined_at AS joinedAt
 		 FROM class_members cm JOIN users u ON u.id = cm.user_id
 		 WHERE cm.class_id = ?`,
@@ -50,9 +53,9 @@ export interface QuizHistory {
  * Every member's submitted attempts at the given quizzes, one row per member and quiz that has
  * any. "Last" is the most recently submitted, as in `quizGrade`; a missing score counts 0.
  */
-export function quizHistories(classId: number, quizIds: string[]): QuizHistory[] {
+export async function quizHistories(classId: number, quizIds: string[]): Promise<QuizHistory[]> {
 	if (quizIds.length === 0) return [];
-	return rows<QuizHistory>(
+	return await rows<QuizHistory>(
 		`WITH ranked AS (
 			SELECT a.user_id, a.quiz_id, COALESCE(a.score, 0) AS score,
 				ROW_NUMBER() OVER (
@@ -81,8 +84,8 @@ export function gradeOf(history: QuizHistory, grading: Grading): number {
  * Each member's latest activity (epoch ms): lesson progress, starting or submitting any attempt,
  * and review answers. Members with none are missing from the map.
  */
-export function lastActivity(classId: number): Map<number, number> {
-	const found = rows<{ userId: number; at: number }>(
+export async function lastActivity(classId: number): Promise<Map<number, number>> {
+	const found = await rows<{ userId: number; at: number }>(
 		`WITH m AS (SELECT user_id FROM class_members WHERE class_id = ?)
 		SELECT user_id AS userId, MAX(at) AS at FROM (
 			SELECT lp.user_id, MAX(lp.updated_at) AS at

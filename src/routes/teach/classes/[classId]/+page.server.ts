@@ -17,11 +17,11 @@ export const load: PageServerLoad = async (event) => {
 	const sort = sorts.find((s) => s === params.get('sort')) ?? 'name';
 	const search = (params.get('q') ?? '').trim().toLowerCase();
 	const inactiveDays = Math.min(365, Math.max(1, Number(params.get('inactive')) || 7));
-	const attention = needsAttention(klass.id, lessons, { inactiveDays });
+	const attention = await needsAttention(klass.id, lessons, { inactiveDays });
 	const onlyAttention = params.get('only') === 'attention';
 	const flagged = new Set(attention.map((a) => a.userId));
 
-	const rows = classGrid(klass.id, lessons)
+	const rows = (await classGrid(klass.id, lessons))
 		.filter((row) => !search || `${row.displayName} ${row.email}`.toLowerCase().includes(search))
 		.filter((row) => !onlyAttention || flagged.has(row.userId))
 		.sort((a, b) => {
@@ -44,14 +44,16 @@ export const load: PageServerLoad = async (event) => {
 		rows: rows.map((row) => ({ ...row, lastActiveAt: row.lastActiveAt?.toISOString() ?? null })),
 		view: { sort, search, onlyAttention, inactiveDays },
 		attention,
-		weekly: completionsByWeek(klass.id),
-		distributions: lessons
-			.filter((lesson) => lesson.hasQuiz)
-			.map((lesson) => ({
-				key: lesson.key,
-				title: lesson.title,
-				buckets: scoreDistribution(klass.id, lesson.key, lesson.grading)
-			}))
+		weekly: await completionsByWeek(klass.id),
+		distributions: await Promise.all(
+			lessons
+				.filter((lesson) => lesson.hasQuiz)
+				.map(async (lesson) => ({
+					key: lesson.key,
+					title: lesson.title,
+					buckets: await scoreDistribution(klass.id, lesson.key, lesson.grading)
+				}))
+		)
 	};
 };
 
@@ -81,7 +83,7 @@ export const actions: Actions = {
 		return { message: 'Restored: students can join again.' };
 	},
 	rotate: async (event) => {
-		rotateJoinCode((await classFor(event)).id);
+		await rotateJoinCode((await classFor(event)).id);
 		return { message: 'New join code made; the old one no longer works.' };
 	}
 };

@@ -26,7 +26,7 @@ export const GET: RequestHandler = async (event) => {
 	let csv: string;
 	if (event.params.file === 'grid.csv') {
 		const lessons = gridLessons();
-		const rows = classGrid(klass.id, lessons).map((row) => ({
+		const rows = (await classGrid(klass.id, lessons)).map((row) => ({
 			Student: row.displayName,
 			Email: row.email,
 			'Lessons done': row.completed,

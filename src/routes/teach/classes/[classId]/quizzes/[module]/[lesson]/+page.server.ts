@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 		(candidate) => candidate.ref.key === quizId && candidate.ref.hasQuiz
 	);
 	if (!entry) error(404, 'No such quiz.');
-	const analysis = itemAnalysis(klass.id, quizId);
+	const analysis = await itemAnalysis(klass.id, quizId);
 	return {
 		klass: { id: klass.id, name: klass.name },
 		lesson: { title: entry.lesson.title, href: entry.lesson.href },
