@@ -149,6 +149,16 @@ try {
 			`INSERT INTO answers (attempt_id, question_version_id, response, score, answered_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?)`
 		);
+		const insertCard = sqlite.prepare(
+			`INSERT INTO review_cards (user_id, quiz_id, question_key, due, stability, difficulty,
+				elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review, layout,
+				created_at)
+			VALUES (?, ?, ?, ?, 1, 5, 0, 1, 0, 0, 0, 2, NULL, NULL, ?)`
+		);
+		const insertReview = sqlite.prepare(
+			`INSERT INTO review_logs (card_id, user_id, rating, score, response, reviewed_at)
+			VALUES (?, ?, ?, ?, '{}', ?)`
+		);
 		const layout = JSON.stringify({
 			order: Array.from({ length: OPTIONS }, (_, o) => `option-${o + 1}`)
 		});
@@ -211,6 +221,19 @@ try {
 					);
 				});
 			}
+
+			// A review card per question, each reviewed up to four times over the last 30 days.
+			questions.forEach((q, position) => {
+				const cardId = Number(
+					insertCard.run(userId, quiz.key, `question-${position + 1}`, now, joined).lastInsertRowid
+				);
+				const reviews = Math.floor(random() * 5);
+				for (let r = 0; r < reviews; r++) {
+					const right = random() < sigmoid(q.slope * (ability + 0.5 - q.difficulty));
+					const at = now - (30 - (r + random()) * 7) * DAY;
+					insertReview.run(cardId, userId, right ? 3 : 1, right ? 1 : 0, at);
+				}
+			});
 		}
 		return classId;
 	});
@@ -222,7 +245,8 @@ try {
 		(sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 	console.log(
 		`built ${STUDENTS.toLocaleString('en')} students, ${count('attempts').toLocaleString('en')} attempts, ` +
-			`${count('answers').toLocaleString('en')} answers, ${count('lesson_progress').toLocaleString('en')} lesson progress rows ` +
+			`${count('answers').toLocaleString('en')} answers, ${count('lesson_progress').toLocaleString('en')} lesson progress rows, ` +
+			`${count('review_logs').toLocaleString('en')} review answers ` +
 			`in ${(buildMs / 1000).toFixed(1)} s`
 	);
 

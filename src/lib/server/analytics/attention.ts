@@ -51,13 +51,10 @@ export async function needsAttention(
 			WHERE l.score = 0 AND l.reviewed_at >= ? AND l.reviewed_at <= ?
 				AND NOT EXISTS (
 					SELECT 1 FROM review_logs n
-					WHERE n.user_id = l.user_id AND n.card_id = l.card_id
+					WHERE n.card_id = l.card_id
 						AND (n.reviewed_at > l.reviewed_at OR (n.reviewed_at = l.reviewed_at AND n.id > l.id))
 				)
-				AND EXISTS (
-					SELECT 1 FROM review_logs p
-					WHERE p.user_id = l.user_id AND p.card_id = l.card_id AND p.score = 1
-				)
+				AND EXISTS (SELECT 1 FROM review_logs p WHERE p.card_id = l.card_id AND p.score = 1)
 			GROUP BY l.user_id`,
 				classId,
 				now - LAPSE_WINDOW_DAYS * DAY_MS,

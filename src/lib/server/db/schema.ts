@@ -237,7 +237,12 @@ export const reviewLogs = sqliteTable(
 		response: text('response', { mode: 'json' }).notNull(),
 		reviewedAt: timestamp('reviewed_at').notNull()
 	},
-	(table) => [index('review_logs_user_time_idx').on(table.userId, table.reviewedAt)]
+	(table) => [
+		index('review_logs_user_time_idx').on(table.userId, table.reviewedAt),
+		// A card's history in order: for lapses (its last answer, and any right one before) and
+		// for deleting a card's logs with it.
+		index('review_logs_card_time_idx').on(table.cardId, table.reviewedAt, table.score)
+	]
 );
 
 export type LessonProgress = typeof lessonProgress.$inferSelect;

@@ -1,0 +1,1 @@
+CREATE INDEX `review_logs_card_time_idx` ON `review_logs` (`card_id`,`reviewed_at`,`score`);
