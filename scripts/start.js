@@ -1,4 +1,5 @@
 // `npm start`: serve the built app (adapter-node), with the database migrated on start.
+import './load-env.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

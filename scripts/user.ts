@@ -1,4 +1,5 @@
 // `npm run user -- create|promote ...`: manage accounts from the shell (instructors, admins).
+import './load-env.js';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';

@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +17,15 @@ import { projectRoot } from '../helpers/server';
 let copy: string;
 beforeEach(() => {
 	copy = mkdtempSync(join(tmpdir(), 'course-build-'));
-	for (const entry of ['src', 'lessons', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json']) {
+	for (const entry of [
+		'src',
+		'lessons',
+		'static',
+		'svelte.config.js',
+		'vite.config.ts',
+		'tsconfig.json',
+		'package.json'
+	]) {
 		cpSync(join(projectRoot, entry), join(copy, entry), { recursive: true });
 	}
 	symlinkSync(join(projectRoot, 'node_modules'), join(copy, 'node_modules'), 'dir');
@@ -26,7 +42,10 @@ function firstLessonFile(): string {
 }
 
 function build() {
-	return spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { cwd: copy, encoding: 'utf8' });
+	return spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+		cwd: copy,
+		encoding: 'utf8'
+	});
 }
 
 describe('vite build', () => {
@@ -44,7 +63,9 @@ describe('vite build', () => {
 		const file = firstLessonFile().replace(/index\.md$/, 'quiz.yaml');
 		const path = join(copy, file);
 		const yaml = readFileSync(path, 'utf8');
-		const match = /- id: ([a-z0-9-]+)\n\s+type: single[\s\S]*?\n\s+answer: ([a-z0-9-]+)/.exec(yaml)!;
+		const match = /- id: ([a-z0-9-]+)\n\s+type: single[\s\S]*?\n\s+answer: ([a-z0-9-]+)/.exec(
+			yaml
+		)!;
 		const [, questionId, answer] = match;
 		const number = yaml.slice(0, match.index + 1).split('- id: ').length;
 		writeFileSync(path, yaml.replace(`answer: ${answer}`, 'answer: no-such-option'));

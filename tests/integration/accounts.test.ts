@@ -145,6 +145,27 @@ describe('accounts', () => {
 		expect(right.status).toBe(429);
 	});
 
+	it('rate-limits sign-up per account and per address, and says so', async () => {
+		const account = newAccount();
+		const statuses: number[] = [];
+		for (let attempt = 0; attempt < 6; attempt++) {
+			// a new address each time, so only the per-account bucket can stop it
+			statuses.push((await new Visitor(server.url).post('/sign-up', account)).status);
+		}
+		expect(statuses).toEqual([303, 409, 409, 409, 409, 429]);
+
+		const visitor = new Visitor(server.url, '203.0.113.77');
+		const fromOne: number[] = [];
+		for (let attempt = 0; attempt < 31; attempt++) {
+			fromOne.push((await visitor.post('/sign-up', newAccount({ password: 'short' }))).status);
+		}
+		expect(fromOne.filter((status) => status === 400)).toHaveLength(30);
+		expect(fromOne.at(-1)).toBe(429);
+		expect(await (await visitor.post('/sign-up', newAccount())).text()).toMatch(
+			/Too many attempts\. Please wait \d+ (s|min) and try again\./
+		);
+	});
+
 	it('rate-limits sign-in per address', async () => {
 		const visitor = new Visitor(server.url, '203.0.113.9');
 		const statuses: number[] = [];

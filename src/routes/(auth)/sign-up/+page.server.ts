@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { createSession } from '$lib/server/auth';
 import { firstMessage, formFields, signUpForm } from '$lib/server/auth-forms';
-import { signUpByAddress, waitMessage } from '$lib/server/auth-limits';
+import { signUpByAccount, signUpByAddress, waitMessage } from '$lib/server/auth-limits';
 import { safeRedirectTarget } from '$lib/server/redirect-target';
 import { setSessionCookie } from '$lib/server/session-cookie';
-import { createUser, EmailTakenError } from '$lib/server/users';
+import { createUser, EmailTakenError, normaliseEmail } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -23,6 +23,13 @@ export const actions: Actions = {
 		}
 		const parsed = signUpForm.safeParse(fields);
 		if (!parsed.success) return fail(400, { ...keep, message: firstMessage(parsed.error) });
+		const account = normaliseEmail(parsed.data.email);
+		if (!signUpByAccount.consume(account)) {
+			return fail(429, {
+				...keep,
+				message: waitMessage(signUpByAccount.secondsUntilNext(account))
+			});
+		}
 
 		let userId: number;
 		try {
