@@ -23,6 +23,19 @@ function keyMaterial(question: Question): string[] {
 		secrets.push(...question.answers.flatMap((answer) => answer.feedback ?? []));
 	}
 	if (question.type === 'short') secrets.push(...question.answers.map((answer) => answer.text));
+	// A number or a boolean is no secret as text, only as a keyed value: "value":90 in JSON,
+	// value:90 in the page's inline data. (__data.json's devalue format is covered by field names.)
+	if (question.type === 'numeric') {
+		secrets.push(
+			...question.answers.flatMap((answer) =>
+				Object.entries(answer)
+					.filter(([, value]) => typeof value === 'number')
+					.flatMap(([key, value]) => [`"${key}":${value}`, `${key}:${value}`])
+			)
+		);
+	}
+	if (question.type === 'truefalse')
+		secrets.push(`"answer":${question.answer}`, `answer:${question.answer}`);
 	// Authored ids can be telling (an item id with a year in it); the page uses positions instead.
 	const ids =
 		question.type === 'single' || question.type === 'multiple'
@@ -136,6 +149,7 @@ describe('answer keys', () => {
 			'"explanation"',
 			'"citations"',
 			'"correctAnswer"',
+			'"answer"',
 			'"answers"',
 			'"claimType"'
 		]) {
