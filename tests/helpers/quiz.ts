@@ -122,3 +122,15 @@ export async function postAnswer(
 	const html = await (await visitor.get(attemptPath)).text();
 	return visitor.post(`${attemptPath}?/answer`, answerFields(question, html, right));
 }
+
+/** The review page's own choices for a single-choice question, answered right. */
+export async function reviewFields(visitor: Visitor, key: string) {
+	const html = await (await visitor.get('/review')).text();
+	const question = sampleQuiz.questions.find((q) => q.id === key)!;
+	if (question.type !== 'single') throw new Error('expected a single-choice question');
+	const right = question.options.find((o) => o.id === question.answer)!.text.replace(/'/g, '&#39;');
+	const position = new RegExp(
+		`value="(\\d+)"[^>]*/?>\\s*<span>${right.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</span>`
+	).exec(html)![1]!;
+	return { question: key, answer: position };
+}

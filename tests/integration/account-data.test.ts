@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newAccount, Visitor } from '../helpers/client';
 import { execute, query } from '../helpers/db';
-import { postAnswer, sampleQuiz, startAttempt } from '../helpers/quiz';
+import { postAnswer, reviewFields, sampleQuiz, startAttempt } from '../helpers/quiz';
 import { startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -34,7 +34,49 @@ async function activeLearner() {
 	return { visitor, account, userId: user!.id };
 }
 
-const TABLES = ['sessions', 'attempts', 'lesson_progress', 'review_cards', 'review_logs'] as const;
+/** A review answered, and a class joined: the rest of what the app can hold about a learner. */
+async function reviewsAndJoins(visitor: Visitor, userId: number) {
+	const single = sampleQuiz.questions.slice(0, 3).find((question) => question.type === 'single')!;
+	const [card] = query<{ id: number }>(
+		server.databasePath,
+		'select id from review_cards where user_id = ? and question_key = ?',
+		userId,
+		single.id
+	);
+	execute(server.databasePath, 'update review_cards set due = ? where id = ?', 0, card!.id);
+	const reviewed = await visitor.post('/review?/answer', {
+		card: String(card!.id),
+		...(await reviewFields(visitor, single.id))
+	});
+	expect(reviewed.status).toBe(303);
+
+	const teacherAccount = newAccount();
+	const teacher = new Visitor(server.url);
+	await teacher.post('/sign-up', teacherAccount);
+	execute(
+		server.databasePath,
+		"update users set role = 'instructor' where email = ?",
+		teacherAccount.email
+	);
+	const created = await teacher.post('/teach?/create', { name: 'Reading group' });
+	const classId = Number(created.headers.get('location')!.split('/').at(-1));
+	const [klass] = query<{ join_code: string }>(
+		server.databasePath,
+		'select join_code from classes where id = ?',
+		classId
+	);
+	expect((await visitor.post(`/join/${klass!.join_code}`, {})).status).toBe(303);
+	return classId;
+}
+
+const TABLES = [
+	'sessions',
+	'attempts',
+	'lesson_progress',
+	'review_cards',
+	'review_logs',
+	'class_members'
+] as const;
 const rowsOf = (table: string, userId: number) =>
 	query<Record<string, unknown>>(
 		server.databasePath,
@@ -45,6 +87,7 @@ const rowsOf = (table: string, userId: number) =>
 describe('your data', () => {
 	it('exports exactly what the database holds, without secrets', async () => {
 		const { visitor, account, userId } = await activeLearner();
+		const classId = await reviewsAndJoins(visitor, userId);
 		const response = await visitor.get('/account/export.json');
 		expect(response.headers.get('content-disposition')).toContain('attachment');
 		const body = await response.text();
@@ -68,6 +111,19 @@ describe('your data', () => {
 		expect(data.lessonProgress).toHaveLength(1);
 		expect(data.lessonProgress[0].activeSeconds).toBe(42);
 		expect(data.reviewCards).toHaveLength(rowsOf('review_cards', userId).length);
+		const logs = rowsOf('review_logs', userId);
+		expect(logs).toHaveLength(1);
+		expect(
+			data.reviewLogs.map((log: { id: number; score: number }) => [log.id, log.score])
+		).toEqual(logs.map((log) => [log.id, log.score]));
+		expect(data.sessions).toHaveLength(rowsOf('sessions', userId).length);
+		expect(data.classes).toEqual([
+			{
+				classId,
+				className: 'Reading group',
+				joinedAt: new Date(rowsOf('class_members', userId)[0]!.joined_at as number).toISOString()
+			}
+		]);
 
 		const [user] = query<{ password_hash: string }>(
 			server.databasePath,
@@ -107,6 +163,8 @@ describe('your data', () => {
 
 	it('deletes the account and every personal row, but only with the password and DELETE', async () => {
 		const { visitor, account, userId } = await activeLearner();
+		await reviewsAndJoins(visitor, userId);
+		for (const table of TABLES) expect(rowsOf(table, userId), table).not.toEqual([]);
 		const wrong = await visitor.post('/account?/delete', { password: 'not it', confirm: 'DELETE' });
 		expect(wrong.status).toBe(400);
 		expect(await wrong.text()).toContain('That password is not right.');

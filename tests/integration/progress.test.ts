@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLessonText } from '../../src/lib/content/lesson-text';
 import { newAccount, Visitor } from '../helpers/client';
 import { execute, query } from '../helpers/db';
-import { postAnswer, sampleQuiz, startAttempt } from '../helpers/quiz';
+import { postAnswer, reviewFields, sampleQuiz, startAttempt } from '../helpers/quiz';
 import { projectRoot, startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -219,15 +219,3 @@ describe('reviews', () => {
 		expect(result).toContain(missed!.citations[0]!.quote.slice(0, 30));
 	});
 });
-
-/** The review page's own choices for a single-choice question, answered right. */
-async function reviewFields(visitor: Visitor, key: string) {
-	const html = await (await visitor.get('/review')).text();
-	const question = sampleQuiz.questions.find((q) => q.id === key)!;
-	if (question.type !== 'single') throw new Error('expected a single-choice question');
-	const right = question.options.find((o) => o.id === question.answer)!.text.replace(/'/g, '&#39;');
-	const position = new RegExp(
-		`value="(\\d+)"[^>]*/?>\\s*<span>${right.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</span>`
-	).exec(html)![1]!;
-	return { question: key, answer: position };
-}

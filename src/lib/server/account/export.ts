@@ -3,6 +3,8 @@ import { db } from '../db';
 import {
 	answers,
 	attempts,
+	classes,
+	classMembers,
 	lessonProgress,
 	reviewCards,
 	reviewLogs,
@@ -42,7 +44,12 @@ export async function personalData(userId: number) {
 		reviewCards: (await db().select().from(reviewCards).where(eq(reviewCards.userId, userId))).map(
 			({ layout: _layout, ...card }) => card
 		),
-		reviewLogs: await db().select().from(reviewLogs).where(eq(reviewLogs.userId, userId))
+		reviewLogs: await db().select().from(reviewLogs).where(eq(reviewLogs.userId, userId)),
+		classes: await db()
+			.select({ classId: classes.id, className: classes.name, joinedAt: classMembers.joinedAt })
+			.from(classMembers)
+			.innerJoin(classes, eq(classes.id, classMembers.classId))
+			.where(eq(classMembers.userId, userId))
 	};
 }
 
@@ -54,7 +61,8 @@ export const datasets = [
 	'attempts',
 	'answers',
 	'reviewCards',
-	'reviewLogs'
+	'reviewLogs',
+	'classes'
 ] as const;
 
 /** Deletes the account; the database cascades to everything that belonged to it. */
