@@ -28,14 +28,15 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Starts the built app the way `npm start` does, on a fresh database file in a temporary folder.
+ * Starts the built app the way `npm start` does, on a fresh database file in a temporary folder
+ * (or on another server's database, to restart it with different settings).
  * The client address is read from X-Forwarded-For, so tests can act as different visitors.
  */
 export async function startServer(
-	options: { env?: Record<string, string> } = {}
+	options: { env?: Record<string, string>; databasePath?: string } = {}
 ): Promise<TestServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'course-test-'));
-	const databasePath = join(dir, 'course.db');
+	const databasePath = options.databasePath ?? join(dir, 'course.db');
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {

@@ -192,6 +192,41 @@ describe('your data', () => {
 		).toEqual([]);
 	});
 
+	it('keeps the same cards due when the server moves 24 hours of time zones', async () => {
+		const { visitor, userId } = await activeLearner();
+		const hour = 60 * 60 * 1000;
+		const cards = rowsOf('review_cards', userId).map((card) => card.id as number);
+		expect(cards.length).toBeGreaterThanOrEqual(3);
+		// Due a minute ago, in 23 hours (still "today" on the far side of the date line), in 25 hours.
+		const dues = [Date.now() - 60_000, Date.now() + 23 * hour, Date.now() + 25 * hour];
+		cards.forEach((id, i) =>
+			execute(
+				server.databasePath,
+				'update review_cards set due = ? where id = ?',
+				dues[i] ?? dues[2]!,
+				id
+			)
+		);
+		const dueOn = async (url: string) => {
+			const same = new Visitor(url, visitor.address);
+			for (const [name, value] of visitor.cookies) same.cookies.set(name, value);
+			return (await (await same.get('/review')).text()).match(
+				/(\d+) cards? (?:is|are) due now/
+			)?.[1];
+		};
+		expect(await dueOn(server.url)).toBe('1');
+		// The same database, served from UTC−10 instead of UTC+14.
+		const west = await startServer({
+			databasePath: server.databasePath,
+			env: { TZ: 'America/Adak' }
+		});
+		try {
+			expect(await dueOn(west.url)).toBe('1');
+		} finally {
+			await west.stop();
+		}
+	});
+
 	it('counts reviews due by the clock, whatever the server time zone', async () => {
 		const { visitor, userId } = await activeLearner();
 		execute(
