@@ -98,6 +98,11 @@ describe('citations in lessons, quizzes and reference data', () => {
 		expect(unknown).toEqual([]);
 	});
 
+	it('show the quoted words, everywhere, so every cited fact is checked below', () => {
+		const bare = all.filter((citation) => !citation.quote?.trim());
+		expect(bare.map((citation) => `${citation.file}: ${citation.source}`)).toEqual([]);
+	});
+
 	it('quote only short passages (a sentence or less, at most 40 words)', () => {
 		const long = all.filter((citation) => (citation.quote?.split(/\s+/).length ?? 0) > 40);
 		expect(long).toEqual([]);
