@@ -77,6 +77,7 @@ for (const [width, height] of [
 			await teacher.page.getByRole('heading', { name: /Item analysis/ }).waitFor();
 			expect(await scrollsSideways(teacher.page)).toBe(false);
 			expect(await axeViolations(teacher.page)).toEqual([]);
-		});
+			// Two browsers, two sign-ups and four accessibility scans: long on a busy machine.
+		}, 90_000);
 	});
 }

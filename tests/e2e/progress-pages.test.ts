@@ -85,4 +85,18 @@ describe('progress on a phone (360×640)', () => {
 			expect(await axeViolations(page), path).toEqual([]);
 		}
 	});
+
+	it('shows "completed" when Mark complete follows a checkpoint the page has already heard back', async () => {
+		const { page } = browser;
+		await page.goto(`${server.url}/learn/reading-the-sources/five-articles`);
+		await page.locator('article h1').waitFor();
+		// Reach the end and wait for the checkpoint's answer ("not completed" yet) to arrive first.
+		const checkpoint = page.waitForResponse((response) => response.url().endsWith('/api/progress'));
+		await page.mouse.wheel(0, 20_000);
+		await checkpoint;
+		await page.waitForTimeout(200);
+		await page.getByRole('button', { name: 'Mark lesson complete' }).click();
+		await page.getByText('You have completed this lesson.').waitFor();
+		expect(await page.locator('.lesson-progress').textContent()).toContain('Completed');
+	});
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newAccount } from '../helpers/client';
+import { query } from '../helpers/db';
 import { openBrowser, scrollsSideways, type Browser } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';
 
@@ -9,7 +10,9 @@ beforeAll(async () => {
 	server = await startServer();
 	browser = await openBrowser({ width: 360, height: 640 });
 });
+const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
+	for (const cleanup of cleanups) await cleanup();
 	await browser?.close();
 	await server?.stop();
 });
@@ -69,5 +72,35 @@ describe('a student on a phone (360×640)', () => {
 		await page.locator('.cite-card:popover-open').waitFor();
 		await page.keyboard.press('Escape');
 		expect(await page.locator('.cite-card:popover-open').count()).toBe(0);
+	});
+
+	it('keeps what was typed before the page’s script arrived, on a slow connection', async () => {
+		const { context } = await openBrowser({ width: 360, height: 640 }).then((fresh) => {
+			cleanups.push(() => fresh.close());
+			return fresh;
+		});
+		const page = context.pages()[0]!;
+		// Hold the page's scripts back until the form has been filled in, as a slow phone would.
+		let release!: () => void;
+		const scriptsMayLoad = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await scriptsMayLoad;
+			await route.continue();
+		});
+		const account = newAccount();
+		await page.goto(`${server.url}/sign-up`, { waitUntil: 'domcontentloaded' });
+		await page.getByLabel('Email').fill(account.email);
+		await page.getByLabel('Name to show').fill(account.displayName);
+		await page.getByLabel('Password').fill(account.password);
+		release();
+		// The scripts load and hydrate the page; then nothing more is fetched.
+		await page.waitForLoadState('networkidle');
+		expect(await page.getByLabel('Email').inputValue()).toBe(account.email);
+		expect(await page.getByLabel('Name to show').inputValue()).toBe(account.displayName);
+		await page.getByRole('button', { name: 'Create account' }).click();
+		await page.getByText(`Signed in as ${account.displayName}`).waitFor();
+		expect(
+			query(server.databasePath, 'select display_name from users where email = ?', account.email)
+		).toEqual([{ display_name: account.displayName }]);
 	});
 });

@@ -39,6 +39,8 @@ export async function openBrowser(
 		// The test server reads the client address from this header, as behind a proxy.
 		extraHTTPHeaders: { 'x-forwarded-for': '192.0.2.10' }
 	});
+	// Well inside the test's own timeout, so a stuck step fails naming itself.
+	context.setDefaultTimeout(15_000);
 	const page = context.pages()[0] ?? (await context.newPage());
 	return {
 		context,
