@@ -41,7 +41,7 @@ try {
 	const { classGrid } = await import('../src/lib/server/analytics/grid');
 	const { itemAnalysis } = await import('../src/lib/server/analytics/item-analysis');
 	const { needsAttention } = await import('../src/lib/server/analytics/attention');
-	const { completionsByWeek, scoreDistribution } =
+	const { completionsByWeek, scoreDistributions } =
 		await import('../src/lib/server/analytics/charts');
 	type GridLesson = import('../src/lib/server/analytics/grid').GridLesson;
 
@@ -271,11 +271,9 @@ try {
 	await time('item analysis', () => itemAnalysis(classId, quiz.key));
 	// Everything the class page computes, for the whole-page picture.
 	await time('class page (grid, needs attention, charts)', async () => {
-		await classGrid(classId, lessons);
+		scoreDistributions(await classGrid(classId, lessons), lessons);
 		await needsAttention(classId, lessons);
 		await completionsByWeek(classId);
-		for (const lesson of lessons.filter((l) => l.hasQuiz))
-			await scoreDistribution(classId, lesson.key, lesson.grading);
 	});
 
 	// A sanity check that the timed calls do the work they are meant to.

@@ -1,5 +1,6 @@
 // Series for the class charts.
-import { DAY_MS, gradeOf, quizHistories, rows, type Grading } from './shared';
+import type { GridLesson, GridRow } from './grid';
+import { DAY_MS, rows } from './shared';
 
 const WEEK_MS = 7 * DAY_MS;
 
@@ -46,15 +47,18 @@ export function bucketOf(grade: number): number {
 	return Math.min(9, Math.max(0, Math.floor(grade * 10 + 1e-9)));
 }
 
-/** How many members' quiz grades fall in each tenth; members who never submitted are left out. */
-export async function scoreDistribution(
-	classId: number,
-	quizId: string,
-	grading: Grading
-): Promise<number[]> {
-	const buckets: number[] = Array.from({ length: 10 }, () => 0);
-	for (const history of await quizHistories(classId, [quizId])) {
-		buckets[bucketOf(gradeOf(history, grading))]! += 1;
-	}
-	return buckets;
+/**
+ * For each quiz in the grid, how many members' grades fall in each tenth; members who never
+ * submitted are left out. Read off the grid, which already holds each grade by its method.
+ */
+export function scoreDistributions(grid: GridRow[], lessons: GridLesson[]) {
+	return lessons.flatMap((lesson, column) => {
+		if (!lesson.hasQuiz) return [];
+		const buckets: number[] = Array.from({ length: 10 }, () => 0);
+		for (const row of grid) {
+			const grade = row.cells[column]!.quizScore;
+			if (grade !== null) buckets[bucketOf(grade)]! += 1;
+		}
+		return [{ key: lesson.key, title: lesson.title, buckets }];
+	});
 }

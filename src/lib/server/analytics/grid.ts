@@ -1,5 +1,5 @@
 // The class grid: one row per member, one cell per lesson (progress and quiz grade).
-import { gradeOf, lastActivity, membersOf, quizHistories, rows, type QuizHistory } from './shared';
+import { lastActivity, membersOf, quizHistories, rows, type QuizHistory } from './shared';
 
 export interface GridLesson {
 	/** `${module}/${lesson}`, which is also the lesson's quiz id. */
@@ -88,7 +88,7 @@ export async function classGrid(classId: number, lessons: GridLesson[]): Promise
 				lessonKey: lesson.key,
 				status: cellStatus(lessonProgress, attempts),
 				percent: lessonProgress?.percent ?? 0,
-				quizScore: history ? gradeOf(history, lesson.grading) : null,
+				quizScore: history ? history[lesson.grading] : null,
 				attempts
 			};
 		});

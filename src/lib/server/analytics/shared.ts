@@ -76,10 +76,6 @@ export async function quizHistories(classId: number, quizIds: string[]): Promise
 	);
 }
 
-export function gradeOf(history: QuizHistory, grading: Grading): number {
-	return history[grading];
-}
-
 /**
  * Each member's latest activity (epoch ms): lesson progress, starting or submitting any attempt,
  * and review answers. Members with none are missing from the map.

@@ -3,9 +3,10 @@ import { ClassError, classByCode, isMember, joinClass } from '$lib/server/classe
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 
-async function classOrError(code: string) {
+/** A refused code (unknown, rotated, archived) becomes the error page with its reason. */
+async function orRefusal<T>(work: Promise<T>): Promise<T> {
 	try {
-		return await classByCode(code);
+		return await work;
 	} catch (caught) {
 		if (caught instanceof ClassError) error(caught.status, caught.message);
 		throw caught;
@@ -14,19 +15,14 @@ async function classOrError(code: string) {
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const klass = await classOrError(event.params.code);
+	const klass = await orRefusal(classByCode(event.params.code));
 	return { name: klass.name, member: await isMember(klass.id, user.id) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser(event);
-		try {
-			await joinClass(user.id, event.params.code);
-		} catch (caught) {
-			if (caught instanceof ClassError) error(caught.status, caught.message);
-			throw caught;
-		}
+		await orRefusal(joinClass(user.id, event.params.code));
 		redirect(303, '/dashboard?joined=1');
 	}
 };

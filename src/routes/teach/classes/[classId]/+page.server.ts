@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { completionsByWeek, scoreDistribution } from '$lib/server/analytics/charts';
+import { completionsByWeek, scoreDistributions } from '$lib/server/analytics/charts';
 import { classGrid } from '$lib/server/analytics/grid';
 import { needsAttention } from '$lib/server/analytics/attention';
 import { classAccess } from '$lib/server/class-access';
@@ -21,7 +21,9 @@ export const load: PageServerLoad = async (event) => {
 	const onlyAttention = params.get('only') === 'attention';
 	const flagged = new Set(attention.map((a) => a.userId));
 
-	const rows = (await classGrid(klass.id, lessons))
+	const grid = await classGrid(klass.id, lessons);
+	// The grid comes sorted by name; the other orders are asked for.
+	const rows = grid
 		.filter((row) => !search || `${row.displayName} ${row.email}`.toLowerCase().includes(search))
 		.filter((row) => !onlyAttention || flagged.has(row.userId))
 		.sort((a, b) => {
@@ -29,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 			if (sort === 'score') return (b.averageScore ?? -1) - (a.averageScore ?? -1);
 			if (sort === 'active')
 				return (b.lastActiveAt?.getTime() ?? 0) - (a.lastActiveAt?.getTime() ?? 0);
-			return a.displayName.localeCompare(b.displayName);
+			return 0;
 		});
 
 	return {
@@ -45,15 +47,7 @@ export const load: PageServerLoad = async (event) => {
 		view: { sort, search, onlyAttention, inactiveDays },
 		attention,
 		weekly: await completionsByWeek(klass.id),
-		distributions: await Promise.all(
-			lessons
-				.filter((lesson) => lesson.hasQuiz)
-				.map(async (lesson) => ({
-					key: lesson.key,
-					title: lesson.title,
-					buckets: await scoreDistribution(klass.id, lesson.key, lesson.grading)
-				}))
-		)
+		distributions: scoreDistributions(grid, lessons)
 	};
 };
 
