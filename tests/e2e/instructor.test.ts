@@ -79,5 +79,26 @@ for (const [width, height] of [
 			expect(await axeViolations(teacher.page)).toEqual([]);
 			// Two browsers, two sign-ups and four accessibility scans: long on a busy machine.
 		}, 90_000);
+
+		it('answers a wrong join code on the form, and shows the admin page, cleanly', async () => {
+			await student.page.goto(`${server.url}/join`);
+			await student.page.getByLabel('Join code from your instructor').fill('wrong-code');
+			await student.page.getByRole('button', { name: 'Continue' }).click();
+			await student.page.getByRole('alert').waitFor();
+			expect(await student.page.getByLabel('Join code from your instructor').inputValue()).toBe(
+				'wrong-code'
+			);
+			expect(await scrollsSideways(student.page)).toBe(false);
+			expect(await axeViolations(student.page)).toEqual([]);
+
+			execute(
+				server.databasePath,
+				"update users set role = 'admin' where display_name = 'Ms Teacher'"
+			);
+			await teacher.page.goto(`${server.url}/admin/users`);
+			await teacher.page.getByRole('heading', { name: 'Users and roles' }).waitFor();
+			expect(await scrollsSideways(teacher.page)).toBe(false);
+			expect(await axeViolations(teacher.page)).toEqual([]);
+		}, 60_000);
 	});
 }
