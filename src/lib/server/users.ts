@@ -72,8 +72,10 @@ export async function setUserRole(email: string, role: Role): Promise<SessionUse
 	return user && toSessionUser(user);
 }
 
-/** Users for the admin page, newest first; `search` matches email or name. */
-/** Newest first, up to `limit`; `more` says whether the search matched others too. */
+/**
+ * Users for the admin page, newest first, up to `limit`; `search` matches email or name, and
+ * `more` says whether it matched others too.
+ */
 export async function listUsers(search = '', limit = 100) {
 	// A typed % or _ means itself, not LIKE's wildcards.
 	const pattern = `%${search

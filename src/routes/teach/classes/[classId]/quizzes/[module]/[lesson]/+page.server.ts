@@ -2,16 +2,14 @@ import { error } from '@sveltejs/kit';
 import { findSource } from '$lib/content/sources';
 import { itemAnalysis } from '$lib/server/analytics/item-analysis';
 import { classAccess } from '$lib/server/class-access';
-import { allLessons } from '$lib/server/progress/lessons';
+import { findLesson } from '$lib/server/progress/lessons';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { klass } = await classAccess(event, event.params.classId);
 	const quizId = `${event.params.module}/${event.params.lesson}`;
-	const entry = allLessons().find(
-		(candidate) => candidate.ref.key === quizId && candidate.ref.hasQuiz
-	);
-	if (!entry) error(404, 'No such quiz.');
+	const entry = findLesson(quizId);
+	if (!entry?.ref.hasQuiz) error(404, 'No such quiz.');
 	const analysis = await itemAnalysis(klass.id, quizId);
 	return {
 		klass: { id: klass.id, name: klass.name },
@@ -19,11 +17,14 @@ export const load: PageServerLoad = async (event) => {
 		attempts: analysis.attempts,
 		items: analysis.items.map((item) => ({
 			...item,
-			citations: item.citations.map((citation) => ({
-				...citation,
-				label: findSource(citation.source)?.label ?? citation.source,
-				workingTitle: findSource(citation.source)?.workingTitle ?? citation.source
-			}))
+			citations: item.citations.map((citation) => {
+				const article = findSource(citation.source);
+				return {
+					...citation,
+					label: article?.label ?? citation.source,
+					workingTitle: article?.workingTitle ?? citation.source
+				};
+			})
 		}))
 	};
 };
