@@ -286,3 +286,33 @@ export const classMembers = sqliteTable(
 );
 
 export type Class = typeof classes.$inferSelect;
+
+/**
+ * Token buckets for rate limits, in the database so that every server process sharing the file
+ * sees the same counts. `key` names the limit and what it counts (`sign-in:acct-addr:…`).
+ */
+export const rateLimits = sqliteTable('rate_limits', {
+	key: text('key').primaryKey(),
+	tokens: real('tokens').notNull(),
+	updatedAt: integer('updated_at').notNull()
+});
+
+/**
+ * One-time password-reset links an admin hands to a user. Only a SHA-256 of the token is kept;
+ * `usedAt` is set when it is redeemed, and a link past `expiresAt` is refused.
+ */
+export const passwordResets = sqliteTable(
+	'password_resets',
+	{
+		id: text('id').primaryKey(),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at').notNull(),
+		expiresAt: timestamp('expires_at').notNull(),
+		usedAt: timestamp('used_at')
+	},
+	(table) => [index('password_resets_user_idx').on(table.userId)]
+);
