@@ -1,24 +1,73 @@
-// `npm start`: serve the built app (adapter-node), with the database migrated on start.
+// `npm start`: serve the built app (adapter-node's handler behind our own HTTP server, so that a
+// plain start works in a browser, static files cannot crash it, and shutdown is graceful).
 import './load-env.js';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { setSecurityHeaders } from './server/headers.js';
+import { log } from './server/log.js';
+import {
+	originSettings,
+	PROTOCOL_HEADER,
+	publicProtocol,
+	refusedFormOrigin
+} from './server/origin.js';
+import { shutDownGracefully } from './server/shutdown.js';
+import { staticFileGuard } from './server/static-guard.js';
 
-const entry = fileURLToPath(new URL('../build/index.js', import.meta.url));
-if (!existsSync(entry)) {
+const buildDir = fileURLToPath(new URL('../build/', import.meta.url));
+if (!existsSync(`${buildDir}handler.js`)) {
 	console.error(
 		'No build found. Run `npm run build` first (or `npm run setup` to install, build and start).'
 	);
 	process.exit(1);
 }
 
-process.env.PORT ||= '3000';
-process.env.HOST ||= '127.0.0.1';
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '127.0.0.1';
+const settings = originSettings(process.env);
+// adapter-node reads these when its handler is imported.
+if (settings.protocolHeader) process.env.PROTOCOL_HEADER = settings.protocolHeader;
 
-const { server } = await import(entry);
+const { handler } = await import(`${buildDir}handler.js`);
+const guardStatic = staticFileGuard(`${buildDir}client`, log);
+
+const server = createServer((req, res) => {
+	if (settings.stampsProtocol) req.headers[PROTOCOL_HEADER] = 'http';
+	setSecurityHeaders(res, publicProtocol(req, settings));
+	if (guardStatic(req, res)) return;
+	const refusal = refusedFormOrigin(req, settings);
+	if (refusal) {
+		log('form_origin_refused', {
+			origin: req.headers.origin ?? null,
+			path: req.url?.split('?')[0]
+		});
+		const asJson = req.headers.accept === 'application/json';
+		res.writeHead(403, {
+			'content-type': asJson ? 'application/json' : 'text/plain; charset=utf-8'
+		});
+		res.end(asJson ? JSON.stringify({ type: 'error', error: { message: refusal } }) : refusal);
+		return;
+	}
+	handler(req, res);
+});
+shutDownGracefully(server, {
+	timeoutSeconds: Number(process.env.SHUTDOWN_TIMEOUT || 30),
+	log
+});
+
+server.on('error', (error) => {
+	console.error(`Could not listen on ${host}:${port}: ${error.message}`);
+	process.exit(1);
+});
 // Announce only once the socket accepts connections (tests and people both wait for this line).
-if (!server.server.listening) await new Promise((done) => server.server.once('listening', done));
-
-const shownHost = ['0.0.0.0', '127.0.0.1', '::'].includes(process.env.HOST)
-	? 'localhost'
-	: process.env.HOST;
-console.log(`Course is ready: open http://${shownHost}:${process.env.PORT}/`);
+server.listen(port, host, () => {
+	const shownHost = ['0.0.0.0', '127.0.0.1', '::'].includes(host) ? 'localhost' : host;
+	console.log(`Course is ready: open http://${shownHost}:${port}/`);
+	if (host === '0.0.0.0' || host === '::') {
+		console.log(
+			'Listening on every network address: from another device, open http://<this machine’s address>:' +
+				`${port}/ (plain http works; set ORIGIN only behind an https proxy).`
+		);
+	}
+});

@@ -43,17 +43,16 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const securityHeaders: Handle = async ({ event, resolve }) => {
+// nosniff, frame and referrer headers go on every response, static files too, in
+// scripts/server/headers.js; these depend on who is asking.
+const privateCaching: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
 	// Pages that depend on who is signed in must not be stored by shared caches.
 	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
 	return response;
 };
 
-export const handle = sequence(authenticate, securityHeaders);
+export const handle = sequence(authenticate, privateCaching);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Not found' };

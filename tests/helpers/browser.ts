@@ -27,13 +27,19 @@ export interface Browser {
 
 /** Debian's Chromium, headless, in a fresh profile; a phone-sized window unless told otherwise. */
 export async function openBrowser(
-	options: { width?: number; height?: number; javaScriptEnabled?: boolean } = {}
+	options: {
+		width?: number;
+		height?: number;
+		javaScriptEnabled?: boolean;
+		/** More Chromium switches, e.g. a --host-resolver-rules that maps a name to loopback. */
+		args?: string[];
+	} = {}
 ): Promise<Browser> {
 	const profile = mkdtempSync(join(tmpdir(), 'course-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath,
 		headless: true,
-		args,
+		args: [...args, ...(options.args ?? [])],
 		viewport: { width: options.width ?? 360, height: options.height ?? 640 },
 		javaScriptEnabled: options.javaScriptEnabled ?? true,
 		// The test server reads the client address from this header, as behind a proxy.

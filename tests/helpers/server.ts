@@ -8,10 +8,28 @@ export const projectRoot = resolve(import.meta.dirname, '../..');
 
 export interface TestServer {
 	url: string;
+	port: number;
 	databasePath: string;
 	/** Everything the server printed so far, stdout and stderr. */
 	output(): string;
+	/** Sends a signal and waits for the process to end; its exit code (null if killed). */
+	signal(name: NodeJS.Signals): Promise<number | null>;
 	stop(): Promise<void>;
+}
+
+// Whatever the test runner's own environment holds must not configure the server under test.
+function withoutServerSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	const rest = { ...env };
+	for (const name of [
+		'ORIGIN',
+		'PROTOCOL_HEADER',
+		'HOST_HEADER',
+		'ADDRESS_HEADER',
+		'HOST',
+		'NODE_ENV'
+	])
+		delete rest[name];
+	return rest;
 }
 
 function freePort(): Promise<number> {
@@ -29,26 +47,31 @@ function freePort(): Promise<number> {
 
 /**
  * Starts the built app the way `npm start` does, on a fresh database file in a temporary folder
- * (or on another server's database, to restart it with different settings).
- * The client address is read from X-Forwarded-For, so tests can act as different visitors.
+ * (or on another server's database, to restart it with different settings). No ORIGIN, as in
+ * the README's start. The client address is read from X-Forwarded-For, so tests can act as
+ * different visitors, unless `asReadme` leaves out everything but the port and the database.
  */
 export async function startServer(
-	options: { env?: Record<string, string>; databasePath?: string } = {}
+	options: {
+		env?: Record<string, string>;
+		databasePath?: string;
+		asReadme?: boolean;
+		/** Another copy of the project to run (its build, scripts and migrations). */
+		root?: string;
+	} = {}
 ): Promise<TestServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'course-test-'));
 	const databasePath = options.databasePath ?? join(dir, 'course.db');
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
-		cwd: projectRoot,
+		cwd: options.root ?? projectRoot,
 		env: {
-			...process.env,
-			NODE_ENV: 'production',
+			...withoutServerSettings(process.env),
 			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: url,
-			ADDRESS_HEADER: 'x-forwarded-for',
-			XFF_DEPTH: '1',
+			...(options.asReadme
+				? {}
+				: { NODE_ENV: 'production', HOST: '127.0.0.1', ADDRESS_HEADER: 'x-forwarded-for' }),
 			DATABASE_PATH: databasePath,
 			...options.env
 		},
@@ -73,16 +96,19 @@ export async function startServer(
 		});
 	});
 
+	const exited = new Promise<number | null>((done) => child.once('exit', done));
+	const signal = async (name: NodeJS.Signals) => {
+		if (child.exitCode === null && child.signalCode === null) child.kill(name);
+		return exited;
+	};
 	return {
 		url,
+		port,
 		databasePath,
 		output: () => output,
+		signal,
 		stop: async () => {
-			if (child.exitCode === null) {
-				const exited = new Promise((done) => child.once('exit', done));
-				child.kill('SIGTERM');
-				await exited;
-			}
+			await signal('SIGTERM');
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};

@@ -2,12 +2,10 @@ import type { RequestEvent } from '@sveltejs/kit';
 
 export const SESSION_COOKIE = 'session';
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-// Secure everywhere except plain http on this machine, where browsers would drop a Secure cookie.
-function secure(url: URL): boolean {
-	return !(url.protocol === 'http:' && LOOPBACK.has(url.hostname));
-}
+// Secure exactly when the browser's address is https: a phone on the LAN at http://192.168.…
+// would drop a Secure cookie and land signed out. The server learns the scheme from ORIGIN, a
+// proxy's PROTOCOL_HEADER, or else knows it serves plain http (scripts/server/origin.js).
+const secure = (url: URL) => url.protocol === 'https:';
 
 export function setSessionCookie(event: RequestEvent, token: string, expiresAt: Date): void {
 	event.cookies.set(SESSION_COOKIE, token, {
