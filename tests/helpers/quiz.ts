@@ -123,14 +123,34 @@ export async function postAnswer(
 	return visitor.post(`${attemptPath}?/answer`, answerFields(question, html, right));
 }
 
-/** The review page's own choices for a single-choice question, answered right. */
+/** The review page's own choices for the card on it (question `key`), answered right. */
 export async function reviewFields(visitor: Visitor, key: string) {
 	const html = await (await visitor.get('/review')).text();
-	const question = sampleQuiz.questions.find((q) => q.id === key)!;
-	if (question.type !== 'single') throw new Error('expected a single-choice question');
-	const right = question.options.find((o) => o.id === question.answer)!.text.replace(/'/g, '&#39;');
-	const position = new RegExp(
-		`value="(\\d+)"[^>]*/?>\\s*<span>${right.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</span>`
-	).exec(html)![1]!;
-	return { question: key, answer: position };
+	return answerFields(
+		sampleQuiz.questions.find((q) => q.id === key)!,
+		html
+	);
+}
+
+/**
+ * Posts a form as `use:enhance` does: SvelteKit then answers with JSON (the action's data, a
+ * failure, or where it would redirect) instead of a page.
+ */
+export function postEnhanced(visitor: Visitor, path: string, fields: Fields) {
+	const body = new URLSearchParams();
+	for (const [key, value] of Object.entries(fields))
+		for (const one of [value].flat()) body.append(key, one);
+	return fetch(new URL(path, visitor.baseUrl), {
+		method: 'POST',
+		headers: {
+			'x-forwarded-for': visitor.address,
+			cookie: [...visitor.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+			origin: visitor.baseUrl,
+			accept: 'application/json',
+			'x-sveltekit-action': 'true',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body,
+		redirect: 'manual'
+	});
 }

@@ -3,6 +3,7 @@ import { requireUser } from '$lib/server/guards';
 import { orFailure } from '$lib/server/quiz/http';
 import { publicQuestion } from '$lib/server/quiz/question-views';
 import {
+	cardsAwaitingSubmission,
 	dueCount,
 	nextDueAt,
 	nextDueCard,
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		due: await dueCount(user.id),
 		nextDueAt: next ? null : ((await nextDueAt(user.id))?.toISOString() ?? null),
+		awaitingSubmission: next ? 0 : await cardsAwaitingSubmission(user.id),
 		last: last && reviewedQuestion(last),
 		card: next && {
 			id: next.card.id,

@@ -1,7 +1,6 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { db } from '../db';
 import {
-	answers,
 	attempts,
 	classes,
 	classMembers,
@@ -11,16 +10,16 @@ import {
 	sessions,
 	users
 } from '../db/schema';
+import { answersOf } from './answers';
 
 /**
  * Everything the app holds about one learner. Secrets stay out: no password hash, no session
- * ids or secret hashes (only when each session started and ends).
+ * ids or secret hashes (only when each session started and ends), and no result of an attempt
+ * that is still waiting for its submission (see answersOf; such an attempt has no score yet).
  */
 export async function personalData(userId: number) {
 	const user = await db().select().from(users).where(eq(users.id, userId)).get();
 	if (!user) return null;
-	const attemptRows = await db().select().from(attempts).where(eq(attempts.userId, userId));
-	const attemptIds = attemptRows.map((attempt) => attempt.id);
 	return {
 		profile: {
 			id: user.id,
@@ -37,10 +36,8 @@ export async function personalData(userId: number) {
 		lessonProgress: (
 			await db().select().from(lessonProgress).where(eq(lessonProgress.userId, userId))
 		).map(({ visitId: _visit, ...row }) => row),
-		attempts: attemptRows,
-		answers: attemptIds.length
-			? await db().select().from(answers).where(inArray(answers.attemptId, attemptIds))
-			: [],
+		attempts: await db().select().from(attempts).where(eq(attempts.userId, userId)),
+		answers: await answersOf(userId),
 		reviewCards: (await db().select().from(reviewCards).where(eq(reviewCards.userId, userId))).map(
 			({ layout: _layout, ...card }) => card
 		),

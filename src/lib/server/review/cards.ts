@@ -1,7 +1,8 @@
-import { and, asc, count, eq, lte } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, lte, notInArray } from 'drizzle-orm';
 import type { Question } from '$lib/content/quiz-schema';
 import { db } from '../db';
 import { questionVersions, reviewCards, reviewLogs, type ReviewCard } from '../db/schema';
+import { quizzesAwaitingSubmission } from '../quiz/awaiting-submission';
 import { QuizError } from '../quiz/errors';
 import { grade } from '../quiz/grading';
 import { layoutFor, type Layout } from '../quiz/layout';
@@ -27,11 +28,40 @@ export function introduceCard(
 		.run();
 }
 
+/**
+ * The learner's cards, less those of a quiz with an attempt open whose results wait for its
+ * submission: reviewing them would give that attempt's questions feedback before it is submitted.
+ */
+const reviewable = (userId: number) =>
+	and(
+		eq(reviewCards.userId, userId),
+		notInArray(reviewCards.quizId, quizzesAwaitingSubmission(userId))
+	);
+
+const isReviewable = (userId: number, card: ReviewCard) =>
+	!quizzesAwaitingSubmission(userId)
+		.all()
+		.some((open) => open.quizId === card.quizId);
+
 export async function dueCount(userId: number, now = new Date()): Promise<number> {
 	const [row] = await db()
 		.select({ n: count() })
 		.from(reviewCards)
-		.where(and(eq(reviewCards.userId, userId), lte(reviewCards.due, now)));
+		.where(and(reviewable(userId), lte(reviewCards.due, now)));
+	return row?.n ?? 0;
+}
+
+/** How many of the learner's cards wait for an open attempt at their quiz to be submitted. */
+export async function cardsAwaitingSubmission(userId: number): Promise<number> {
+	const [row] = await db()
+		.select({ n: count() })
+		.from(reviewCards)
+		.where(
+			and(
+				eq(reviewCards.userId, userId),
+				inArray(reviewCards.quizId, quizzesAwaitingSubmission(userId))
+			)
+		);
 	return row?.n ?? 0;
 }
 
@@ -59,7 +89,7 @@ export function nextDueCard(userId: number, now = new Date()) {
 	const cards = db()
 		.select()
 		.from(reviewCards)
-		.where(and(eq(reviewCards.userId, userId), lte(reviewCards.due, now)))
+		.where(and(reviewable(userId), lte(reviewCards.due, now)))
 		.orderBy(asc(reviewCards.due))
 		.all();
 	for (const card of cards) {
@@ -78,6 +108,11 @@ export function reviewAnswer(userId: number, cardId: number, form: FormData, now
 	if (!card) throw new QuizError(404, 'No such review card.');
 	if (card.userId !== userId)
 		throw new QuizError(403, 'This review card belongs to another learner.');
+	if (!isReviewable(userId, card))
+		throw new QuizError(
+			409,
+			'Submit your attempt at this quiz first: its questions come back to review after that.'
+		);
 	const question = currentQuestion(card);
 	if (!question) throw new QuizError(404, 'That question is no longer part of the course.');
 	if (!card.layout) throw new QuizError(409, 'You have already answered this card.');
@@ -112,7 +147,7 @@ export function reviewResult(userId: number, logId: number) {
 	const log = db().select().from(reviewLogs).where(eq(reviewLogs.id, logId)).get();
 	if (!log || log.userId !== userId) return null;
 	const card = db().select().from(reviewCards).where(eq(reviewCards.id, log.cardId)).get();
-	if (!card) return null;
+	if (!card || !isReviewable(userId, card)) return null;
 	const question = currentQuestion(card);
 	if (!question) return null;
 	return { log, card, question };
@@ -122,7 +157,7 @@ export async function nextDueAt(userId: number): Promise<Date | null> {
 	const row = await db()
 		.select({ due: reviewCards.due })
 		.from(reviewCards)
-		.where(eq(reviewCards.userId, userId))
+		.where(reviewable(userId))
 		.orderBy(asc(reviewCards.due))
 		.get();
 	return row?.due ?? null;
