@@ -3,6 +3,7 @@ import { course } from '$lib/content/course';
 import { db } from '../db';
 import { answers, attempts, quizzes, reviewCards, reviewLogs } from '../db/schema';
 import { quizGrade } from '../quiz/quiz-grade';
+import { dueCount } from '../review/cards';
 import { progressOf } from './lesson-progress';
 import { lessonRef } from './lessons';
 import { masteryLevel, moduleScore } from './mastery';
@@ -83,7 +84,8 @@ export async function dashboardFor(userId: number, now = new Date()) {
 				submittedAt: a.submittedAt!.toISOString(),
 				attemptId: a.id
 			})),
-		reviewsDue: cards.filter((card) => card.due.getTime() <= now.getTime()).length,
+		// The same count as the navigation's, which leaves out cards held back for an open attempt.
+		reviewsDue: await dueCount(userId, now),
 		activity: await activity(
 			userId,
 			history.map((a) => a.id),
