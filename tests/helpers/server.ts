@@ -11,6 +11,8 @@ export interface TestServer {
 	databasePath: string;
 	/** Everything the server printed so far, stdout and stderr. */
 	output(): string;
+	/** Sends the server a signal (SIGKILL crashes it) and waits until it has exited. */
+	kill(signal: NodeJS.Signals): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -77,6 +79,12 @@ export async function startServer(
 		url,
 		databasePath,
 		output: () => output,
+		kill: async (signal) => {
+			if (child.exitCode !== null || child.signalCode !== null) return;
+			const exited = new Promise((done) => child.once('exit', done));
+			child.kill(signal);
+			await exited;
+		},
 		stop: async () => {
 			if (child.exitCode === null) {
 				const exited = new Promise((done) => child.once('exit', done));
