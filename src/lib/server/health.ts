@@ -27,11 +27,13 @@ function probe(sqlite: Database.Database) {
 	const usualWait = sqlite.pragma('busy_timeout', { simple: true }) as number;
 	// All synchronous: no other request runs while the shorter wait is in force.
 	sqlite.pragma(`busy_timeout = ${PROBE_WAIT_MS}`);
+	let began = false;
 	try {
 		sqlite.exec('BEGIN IMMEDIATE');
+		began = true;
 		sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').get();
 	} finally {
-		if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+		if (began) sqlite.exec('ROLLBACK');
 		sqlite.pragma(`busy_timeout = ${usualWait}`);
 	}
 }
