@@ -2,8 +2,8 @@
 // online backup API while the server keeps running.
 import './load-env.js';
 import Database from 'better-sqlite3';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { config } from '../src/lib/server/config';
 
@@ -32,6 +32,7 @@ async function main(): Promise<string> {
 	if (!existsSync(config.databasePath))
 		throw new CliError(`No database at ${config.databasePath} (set DATABASE_PATH).`);
 
+	mkdirSync(dirname(target), { recursive: true });
 	// Written beside the target and renamed at the end, so FILE is never a half-written copy.
 	const partial = `${target}.partial`;
 	rmSync(partial, { force: true });
