@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { projectRoot } from './server';
 
@@ -15,4 +15,26 @@ export function userCommand(databasePath: string, args: string[], stdin = '') {
 		}
 	);
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs `npm run backup -- ...` (scripts/backup.ts) against a given database file, without
+ * blocking: the test can keep a server busy meanwhile.
+ */
+export function backupCommand(
+	databasePath: string,
+	args: string[]
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+	const child = spawn(join(projectRoot, 'node_modules/.bin/tsx'), ['scripts/backup.ts', ...args], {
+		cwd: projectRoot,
+		env: { ...process.env, DATABASE_PATH: databasePath }
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (chunk) => (stdout += chunk));
+	child.stderr.on('data', (chunk) => (stderr += chunk));
+	return new Promise((done, fail) => {
+		child.once('error', fail);
+		child.once('close', (status) => done({ status, stdout, stderr }));
+	});
 }

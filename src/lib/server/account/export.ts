@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { db } from '../db';
 import {
 	attempts,
@@ -10,6 +10,7 @@ import {
 	sessions,
 	users
 } from '../db/schema';
+import { log } from '../log';
 import { answersOf } from './answers';
 
 /**
@@ -62,7 +63,14 @@ export const datasets = [
 	'classes'
 ] as const;
 
-/** Deletes the account; the database cascades to everything that belonged to it. */
+/**
+ * Deletes the account; the database cascades to everything that belonged to it. secure_delete
+ * zeroes the rows in the pages the delete writes, but until a checkpoint the older copies of those
+ * pages still sit in the WAL file (and in the main file); checkpointing at once leaves none.
+ */
 export async function deleteAccount(userId: number): Promise<void> {
 	await db().delete(users).where(eq(users.id, userId));
+	const checkpoint = await db().get<{ busy: number }>(sql`PRAGMA wal_checkpoint(TRUNCATE)`);
+	// A reader still on an older snapshot (a backup running) keeps the WAL until it finishes.
+	if (checkpoint.busy) log.warn('account_deleted_wal_kept', { userId });
 }
