@@ -12,7 +12,8 @@ import type { Actions, PageServerLoad } from './$types';
 const WRONG_CREDENTIALS = 'That email and password do not match an account.';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	if (locals.user)
+		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin));
 };
 
 export const actions: Actions = {
@@ -47,6 +48,7 @@ export const actions: Actions = {
 
 		const { token, session } = await createSession(user.id);
 		setSessionCookie(event, token, session.expiresAt);
-		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo')));
+		const { searchParams, origin } = event.url;
+		redirect(303, safeRedirectTarget(searchParams.get('redirectTo'), origin));
 	}
 };

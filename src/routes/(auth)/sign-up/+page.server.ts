@@ -8,7 +8,8 @@ import { createUser, EmailTakenError, normaliseEmail } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	if (locals.user)
+		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin));
 };
 
 export const actions: Actions = {
@@ -40,6 +41,7 @@ export const actions: Actions = {
 		}
 		const { token, session } = await createSession(userId);
 		setSessionCookie(event, token, session.expiresAt);
-		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo')));
+		const { searchParams, origin } = event.url;
+		redirect(303, safeRedirectTarget(searchParams.get('redirectTo'), origin));
 	}
 };
