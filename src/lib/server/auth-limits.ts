@@ -1,7 +1,7 @@
 import type { Bucket, Limit } from './rate-limit';
 
-// Every check of a password is limited, in the database (see rate-limit.ts) so
-// that the limits hold across server processes. README's "Accounts and roles" lists the numbers.
+// Every check of a password is limited, in the database (see rate-limit.ts) so that the limits
+// hold across server processes. README's "Accounts and roles" lists the numbers.
 
 // Sign-in is limited three ways. Per address, generously: a whole classroom may share one.
 const signInByAddress: Limit = { name: 'sign-in:address', capacity: 60, refillSeconds: 2 };
@@ -12,8 +12,8 @@ const signInByAccountAddress: Limit = {
 	capacity: 8,
 	refillSeconds: 60
 };
-// Per account from everywhere: a ceiling on guessing from many addresses at once, high enough
-// (100 at once, then 100 an hour) that locking an owner out needs a dozen addresses or more.
+// Per account from everywhere: a ceiling on guessing spread over many addresses (100 at once,
+// then 100 an hour), high enough that emptying it takes thirteen addresses' pair limits.
 const signInByAccount: Limit = { name: 'sign-in:account', capacity: 100, refillSeconds: 36 };
 
 export function signInBuckets(email: string, address: string): Bucket[] {

@@ -85,8 +85,22 @@ describe('spendTokens', () => {
 	it('waits for the slowest of the empty buckets', async () => {
 		const fast = newLimit(1, 5);
 		const slow = newLimit(1, 600);
-		await spendTokens([[fast, 'x'], [slow, 'x']], T0);
-		expect(await spendTokens([[fast, 'x'], [slow, 'x']], T0)).toEqual({
+		await spendTokens(
+			[
+				[fast, 'x'],
+				[slow, 'x']
+			],
+			T0
+		);
+		expect(
+			await spendTokens(
+				[
+					[fast, 'x'],
+					[slow, 'x']
+				],
+				T0
+			)
+		).toEqual({
 			allowed: false,
 			waitSeconds: 600
 		});
