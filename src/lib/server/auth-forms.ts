@@ -29,6 +29,20 @@ export const signInForm = z.object({
 	password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(1024)
 });
 
+export const changePasswordForm = z
+	.object({
+		currentPassword: z
+			.string({ error: 'Enter your current password.' })
+			.min(1, 'Enter your current password.')
+			.max(1024),
+		newPassword: signUpForm.shape.password,
+		confirmPassword: z.string().optional()
+	})
+	.refine((form) => form.confirmPassword === form.newPassword, {
+		message: 'The new password and its confirmation do not match.',
+		path: ['confirmPassword']
+	});
+
 /** Reads named text fields from a form; anything else (files, repeats) is ignored. */
 export function formFields(
 	data: FormData,

@@ -1,8 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { db } from './db';
 import { sqliteErrorCode } from './db/errors';
-import { users, type Role, type User } from './db/schema';
-import { hashPassword } from './password';
+import { sessions, users, type Role, type User } from './db/schema';
+import { hashPassword, verifyPassword } from './password';
 
 /** The public view of a user: what a page may know. Never includes the hash. */
 export interface SessionUser {
@@ -61,6 +61,34 @@ export async function findUserByEmail(email: string): Promise<User | undefined> 
 		.from(users)
 		.where(eq(sql`lower(${users.email})`, normaliseEmail(email)))
 		.get();
+}
+
+/**
+ * Sets a new password if `currentPassword` is right, and ends every session of the user but
+ * `keepSessionId` (the one asking), so a device signed in with the old password is signed out.
+ * Returns whether the current password was right; nothing changes when it was not.
+ */
+export async function changePassword(
+	userId: number,
+	keepSessionId: string,
+	passwords: { currentPassword: string; newPassword: string }
+): Promise<boolean> {
+	const user = await db().select().from(users).where(eq(users.id, userId)).get();
+	if (!user || !(await verifyPassword(user.passwordHash, passwords.currentPassword))) return false;
+	const passwordHash = await hashPassword(passwords.newPassword);
+	return db().transaction((tx) => {
+		// Only over the hash just verified: a change made meanwhile elsewhere is not overwritten.
+		const { changes } = tx
+			.update(users)
+			.set({ passwordHash, updatedAt: new Date() })
+			.where(and(eq(users.id, userId), eq(users.passwordHash, user.passwordHash)))
+			.run();
+		if (changes === 0) return false;
+		tx.delete(sessions)
+			.where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+			.run();
+		return true;
+	});
 }
 
 export async function setUserRole(email: string, role: Role): Promise<SessionUser | undefined> {

@@ -1,8 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { datasets, deleteAccount } from '$lib/server/account/export';
 import { formFields } from '$lib/server/auth-forms';
+import { passwordCheckByUser, waitMessage } from '$lib/server/auth-limits';
 import { requireUser } from '$lib/server/guards';
 import { verifyPassword } from '$lib/server/password';
+import { spendTokens } from '$lib/server/rate-limit';
 import { deleteSessionCookie } from '$lib/server/session-cookie';
 import { findUserByEmail } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,6 +23,9 @@ export const actions: Actions = {
 			'confirm'
 		]);
 		if (confirm?.trim() !== 'DELETE') return fail(400, { message: 'Type DELETE to confirm.' });
+		// Each check runs argon2: unlimited, one user could slow the server for everyone.
+		const spending = await spendTokens([[passwordCheckByUser, String(user.id)]]);
+		if (!spending.allowed) return fail(429, { message: waitMessage(spending.waitSeconds) });
 		const account = await findUserByEmail(user.email);
 		if (!account || !password || !(await verifyPassword(account.passwordHash, password))) {
 			return fail(400, { message: 'That password is not right.' });

@@ -1,8 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { createSession } from '$lib/server/auth';
 import { firstMessage, formFields, signInForm } from '$lib/server/auth-forms';
-import { signInByAccount, signInByAddress, waitMessage } from '$lib/server/auth-limits';
+import { signInBuckets, waitMessage } from '$lib/server/auth-limits';
 import { spendVerificationTime, verifyPassword } from '$lib/server/password';
+import { spendTokens } from '$lib/server/rate-limit';
 import { safeRedirectTarget } from '$lib/server/redirect-target';
 import { setSessionCookie } from '$lib/server/session-cookie';
 import { findUserByEmail, normaliseEmail } from '$lib/server/users';
@@ -12,7 +13,8 @@ import type { Actions, PageServerLoad } from './$types';
 const WRONG_CREDENTIALS = 'That email and password do not match an account.';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	if (locals.user)
+		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin));
 };
 
 export const actions: Actions = {
@@ -24,20 +26,11 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { ...keep, message: firstMessage(parsed.error) });
 		const { email, password } = parsed.data;
 
-		const address = event.getClientAddress();
-		const account = normaliseEmail(email);
-		if (!signInByAddress.consume(address)) {
-			return fail(429, {
-				...keep,
-				message: waitMessage(signInByAddress.secondsUntilNext(address))
-			});
-		}
-		if (!signInByAccount.consume(account)) {
-			return fail(429, {
-				...keep,
-				message: waitMessage(signInByAccount.secondsUntilNext(account))
-			});
-		}
+		const spending = await spendTokens(
+			signInBuckets(normaliseEmail(email), event.getClientAddress())
+		);
+		if (!spending.allowed)
+			return fail(429, { ...keep, message: waitMessage(spending.waitSeconds) });
 
 		const user = await findUserByEmail(email);
 		const valid = user
@@ -47,6 +40,7 @@ export const actions: Actions = {
 
 		const { token, session } = await createSession(user.id);
 		setSessionCookie(event, token, session.expiresAt);
-		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo')));
+		const { searchParams, origin } = event.url;
+		redirect(303, safeRedirectTarget(searchParams.get('redirectTo'), origin));
 	}
 };

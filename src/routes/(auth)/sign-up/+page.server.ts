@@ -1,14 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { createSession } from '$lib/server/auth';
 import { firstMessage, formFields, signUpForm } from '$lib/server/auth-forms';
-import { signUpByAccount, signUpByAddress, waitMessage } from '$lib/server/auth-limits';
+import { signUpByAddress, signUpByEmail, waitMessage } from '$lib/server/auth-limits';
+import { spendTokens } from '$lib/server/rate-limit';
 import { safeRedirectTarget } from '$lib/server/redirect-target';
 import { setSessionCookie } from '$lib/server/session-cookie';
 import { createUser, EmailTakenError, normaliseEmail } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	if (locals.user)
+		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin));
 };
 
 export const actions: Actions = {
@@ -17,19 +19,13 @@ export const actions: Actions = {
 		// Typed values come back to the form, the password never does.
 		const keep = { email: fields.email ?? '', displayName: fields.displayName ?? '' };
 
-		if (!signUpByAddress.consume(event.getClientAddress())) {
-			const seconds = signUpByAddress.secondsUntilNext(event.getClientAddress());
-			return fail(429, { ...keep, message: waitMessage(seconds) });
-		}
+		const byAddress = await spendTokens([[signUpByAddress, event.getClientAddress()]]);
+		if (!byAddress.allowed)
+			return fail(429, { ...keep, message: waitMessage(byAddress.waitSeconds) });
 		const parsed = signUpForm.safeParse(fields);
 		if (!parsed.success) return fail(400, { ...keep, message: firstMessage(parsed.error) });
-		const account = normaliseEmail(parsed.data.email);
-		if (!signUpByAccount.consume(account)) {
-			return fail(429, {
-				...keep,
-				message: waitMessage(signUpByAccount.secondsUntilNext(account))
-			});
-		}
+		const byEmail = await spendTokens([[signUpByEmail, normaliseEmail(parsed.data.email)]]);
+		if (!byEmail.allowed) return fail(429, { ...keep, message: waitMessage(byEmail.waitSeconds) });
 
 		let userId: number;
 		try {
@@ -40,6 +36,7 @@ export const actions: Actions = {
 		}
 		const { token, session } = await createSession(userId);
 		setSessionCookie(event, token, session.expiresAt);
-		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo')));
+		const { searchParams, origin } = event.url;
+		redirect(303, safeRedirectTarget(searchParams.get('redirectTo'), origin));
 	}
 };
