@@ -83,6 +83,41 @@ describe('sign-in limits', () => {
 		expect(fresh.status).toBe(429);
 	});
 
+	it('lets the owner in from a browser they signed in on before, whatever strangers did', async () => {
+		const { account, visitor: ownersBrowser } = await signedUp('192.0.2.150');
+		const deviceCookie = ownersBrowser.cookies.get('device');
+		expect(deviceCookie).toBeDefined();
+		// Strangers empty the account's ceiling, and one shares the owner's address.
+		const guesses = Array.from({ length: 13 * 8 }, (_, index) =>
+			wrongSignIn(server.url, account.email, `192.0.2.${160 + (index % 13)}`)
+		);
+		await Promise.all(guesses);
+		for (let guess = 0; guess < 8; guess++)
+			await wrongSignIn(server.url, account.email, '192.0.2.150');
+		expect((await wrongSignIn(server.url, account.email, '192.0.2.150')).status).toBe(429);
+
+		// The right password alone no longer gets in: from a new browser, the limits hold...
+		expect((await new Visitor(server.url, '192.0.2.150').post('/sign-in', account)).status).toBe(
+			429
+		);
+		// ...and another account's device cookie does not count for this one.
+		const { visitor: stranger } = await signedUp('192.0.2.151');
+		const borrowed = new Visitor(server.url, '192.0.2.150');
+		borrowed.cookies.set('device', stranger.cookies.get('device')!);
+		expect((await borrowed.post('/sign-in', account)).status).toBe(429);
+
+		// The owner's own browser, signed out, still signs in.
+		const owner = new Visitor(server.url, '192.0.2.150');
+		owner.cookies.set('device', deviceCookie!);
+		const signIn = await owner.post('/sign-in', account);
+		expect(signIn.status).toBe(303);
+		expect(owner.cookies.get('session')).toBeDefined();
+		// A tampered device cookie is a stranger's.
+		const forged = new Visitor(server.url, '192.0.2.150');
+		forged.cookies.set('device', `${deviceCookie!.split('.')[0]}.${'a'.repeat(24)}`);
+		expect((await forged.post('/sign-in', account)).status).toBe(429);
+	});
+
 	it('limits each address, generously', async () => {
 		const visitor = new Visitor(server.url, '203.0.113.9');
 		const { allowed, seconds } = await allowedUntilRefused(() =>

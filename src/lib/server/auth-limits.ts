@@ -16,7 +16,12 @@ const signInByAccountAddress: Limit = {
 // then 100 an hour), high enough that emptying it takes thirteen addresses' pair limits.
 const signInByAccount: Limit = { name: 'sign-in:account', capacity: 100, refillSeconds: 36 };
 
-export function signInBuckets(email: string, address: string): Bucket[] {
+// From a browser that has signed in to this account before (sign-in-devices.ts), only per device:
+// what strangers do at the same address or to the account cannot lock its owner out there.
+const signInByDevice: Limit = { name: 'sign-in:device', capacity: 8, refillSeconds: 60 };
+
+export function signInBuckets(email: string, address: string, device: string | null): Bucket[] {
+	if (device) return [[signInByDevice, device]];
 	return [
 		[signInByAddress, address],
 		[signInByAccountAddress, JSON.stringify([email, address])],

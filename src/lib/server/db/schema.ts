@@ -316,3 +316,21 @@ export const passwordResets = sqliteTable(
 	},
 	(table) => [index('password_resets_user_idx').on(table.userId)]
 );
+
+/**
+ * Devices a user has signed in on (OWASP's "device cookies"): a sign-in from one of them is
+ * limited per device, not by address or the account's ceiling, so guessing from elsewhere cannot
+ * lock the owner out. Only a SHA-256 of the cookie's secret is kept.
+ */
+export const signInDevices = sqliteTable(
+	'sign_in_devices',
+	{
+		id: text('id').primaryKey(),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		lastUsedAt: timestamp('last_used_at').notNull()
+	},
+	(table) => [index('sign_in_devices_user_idx').on(table.userId, table.lastUsedAt)]
+);

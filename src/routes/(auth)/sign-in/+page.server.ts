@@ -6,6 +6,7 @@ import { spendVerificationTime, verifyPassword } from '$lib/server/password';
 import { spendTokens } from '$lib/server/rate-limit';
 import { safeRedirectTarget } from '$lib/server/redirect-target';
 import { setSessionCookie } from '$lib/server/session-cookie';
+import { recognisedDevice, rememberDevice } from '$lib/server/sign-in-devices';
 import { findUserByEmail, normaliseEmail } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,18 +27,20 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { ...keep, message: firstMessage(parsed.error) });
 		const { email, password } = parsed.data;
 
+		const user = await findUserByEmail(email);
+		const device = user ? await recognisedDevice(event, user.id) : null;
 		const spending = await spendTokens(
-			signInBuckets(normaliseEmail(email), event.getClientAddress())
+			signInBuckets(normaliseEmail(email), event.getClientAddress(), device)
 		);
 		if (!spending.allowed)
 			return fail(429, { ...keep, message: waitMessage(spending.waitSeconds) });
 
-		const user = await findUserByEmail(email);
 		const valid = user
 			? await verifyPassword(user.passwordHash, password)
 			: await spendVerificationTime(password);
 		if (!user || !valid) return fail(400, { ...keep, message: WRONG_CREDENTIALS });
 
+		await rememberDevice(event, user.id, device);
 		const { token, session } = await createSession(user.id);
 		setSessionCookie(event, token, session.expiresAt);
 		const { searchParams, origin } = event.url;

@@ -5,6 +5,7 @@ import { signUpByAddress, signUpByEmail, waitMessage } from '$lib/server/auth-li
 import { spendTokens } from '$lib/server/rate-limit';
 import { safeRedirectTarget } from '$lib/server/redirect-target';
 import { setSessionCookie } from '$lib/server/session-cookie';
+import { rememberDevice } from '$lib/server/sign-in-devices';
 import { createUser, EmailTakenError, normaliseEmail } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -34,6 +35,7 @@ export const actions: Actions = {
 			if (error instanceof EmailTakenError) return fail(409, { ...keep, message: error.message });
 			throw error;
 		}
+		await rememberDevice(event, userId, null);
 		const { token, session } = await createSession(userId);
 		setSessionCookie(event, token, session.expiresAt);
 		const { searchParams, origin } = event.url;
