@@ -5,6 +5,7 @@ import { validateSessionToken } from '$lib/server/auth';
 import { config } from '$lib/server/config';
 import { closeDatabase, migrateDatabase } from '$lib/server/db';
 import { describeErrorSafely } from '$lib/server/db/errors';
+import { formBody } from '$lib/server/form-body';
 import { log } from '$lib/server/log';
 import { syncQuizzes } from '$lib/server/quiz/sync';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/session-cookie';
@@ -53,7 +54,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(authenticate, securityHeaders);
+export const handle = sequence(authenticate, securityHeaders, formBody);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Not found' };
