@@ -12,7 +12,10 @@ const endpoints = new Set(
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Answers as SvelteKit answers a failed action: a page for a browser's form, JSON for use:enhance. */
-function refuse(event: RequestEvent, status: number, message: string): Response {
+async function refuse(event: RequestEvent, status: number, message: string): Promise<Response> {
+	// The body is read (within the size limit) even so: an answer sent while a large body is still
+	// arriving makes Node reset the connection, and the sender sees no answer at all.
+	await event.request.arrayBuffer().catch(() => undefined);
 	if (!event.request.headers.get('accept')?.includes('text/html'))
 		return json({ type: 'error', status, error: { message } }, { status });
 	const back = escapeHtml(event.url.pathname);
@@ -54,6 +57,10 @@ async function formBodyProblem(
 export const formBody: Handle = async ({ event, resolve }) => {
 	if (event.request.method !== 'POST' || !event.route.id || endpoints.has(event.route.id))
 		return resolve(event);
+	// SvelteKit names the action after the first query key starting with "/", and throws (a 500)
+	// on the reserved "?/default" where it answers 404 for any other unknown name.
+	const action = [...event.url.searchParams.keys()].find((key) => key.startsWith('/'));
+	if (action === '/default') return refuse(event, 404, 'This page has no such form action.');
 	const type = event.request.headers.get('content-type')?.split(';', 1)[0]!.trim().toLowerCase();
 	if (!type || !FORM_TYPES.includes(type))
 		return refuse(
