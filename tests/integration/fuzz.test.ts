@@ -181,9 +181,7 @@ const accept = fc.constantFrom(
 	'*/*',
 	undefined
 );
-const statuses = new Map<number, number>();
-
-describe('bad request bodies', () => {
+describe('requests the app does not expect', () => {
 	it('refuse a form body that is not a form with 400 or 415, and store nothing', async () => {
 		const before = everything();
 		const form = 'email=new.person@example.org\r\ndisplayName=New\r\npassword=correct horse 12\r\n';
@@ -219,6 +217,7 @@ describe('bad request bodies', () => {
 	});
 
 	it('never answer 5xx, whatever body any action or endpoint is sent', async () => {
+		const statuses = new Map<number, number>();
 		const run = fc.constantFrom(...targets).chain((target) =>
 			fc.record({
 				target: fc.constant(target),
