@@ -5,6 +5,7 @@ import { validateSessionToken } from '$lib/server/auth';
 import { config } from '$lib/server/config';
 import { closeDatabase, migrateDatabase } from '$lib/server/db';
 import { describeErrorSafely } from '$lib/server/db/errors';
+import { formBody } from '$lib/server/form-body';
 import { log } from '$lib/server/log';
 import { syncQuizzes } from '$lib/server/quiz/sync';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/session-cookie';
@@ -52,13 +53,17 @@ const privateCaching: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(authenticate, privateCaching);
+export const handle = sequence(authenticate, privateCaching, formBody);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Not found' };
 	const errorId = crypto.randomUUID();
 	// Name and message only: a stack trace or the request could carry secrets into the log.
 	const { name, detail } = describeErrorSafely(error);
-	log.error('unexpected_error', { errorId, status, route: event.route.id, name, detail });
+	// SvelteKit's own 4xx refusals (a malformed path, a method a route lacks) come here too: they
+	// are the client's mistake, worth a warning, not an error.
+	const fields = { errorId, status, route: event.route.id, name, detail };
+	if (status >= 500) log.error('unexpected_error', fields);
+	else log.warn('request_refused', fields);
 	return { message: status >= 500 ? 'Something went wrong on our side.' : message, errorId };
 };

@@ -44,6 +44,17 @@ function row(email: string) {
 	)[0];
 }
 
+/** Moves the lesson's last credited checkpoint back, as if that much time had passed since. */
+function letTimePass(email: string, seconds: number) {
+	execute(
+		server.databasePath,
+		`update lesson_progress set updated_at = updated_at - ?
+		 where user_id = (select id from users where email = ?)`,
+		seconds * 1000,
+		email
+	);
+}
+
 describe('lesson progress', () => {
 	it('counts sections reached, never lowers the share on re-reading, and moves where you left off', async () => {
 		const { visitor, account } = await learner();
@@ -98,10 +109,46 @@ describe('lesson progress', () => {
 		const { visitor, account } = await learner();
 		await ping(visitor, sections[0]!, 1000);
 		expect(row(account.email)!.active_seconds).toBe(120);
-		for (let i = 0; i < 20; i++) await ping(visitor, sections[0]!, 120);
+		for (let i = 0; i < 20; i++) {
+			letTimePass(account.email, 120);
+			await ping(visitor, sections[0]!, 120);
+		}
 		expect(row(account.email)!.active_seconds).toBe(30 * 60);
+		letTimePass(account.email, 60);
 		await ping(visitor, sections[0]!, 60, 'visit-0002');
 		expect(row(account.email)!.active_seconds).toBe(30 * 60 + 60);
+	});
+
+	it('credits honest checkpoints spread over time in full, whatever visit sends them', async () => {
+		const { visitor, account } = await learner();
+		await ping(visitor, sections[0]!, 0);
+		let expected = 0;
+		// A checkpoint every 30 s of reading, some arriving a few seconds early or late, two tabs.
+		for (const [i, elapsed] of [30, 27, 33, 30, 25, 35, 30, 30, 29, 31].entries()) {
+			letTimePass(account.email, elapsed);
+			await ping(visitor, sections[i % 3]!, 30, i % 2 ? 'visit-tab-a' : 'visit-tab-b');
+			expected += 30;
+		}
+		expect(row(account.email)!.active_seconds).toBe(expected);
+	});
+
+	it('never credits reading faster than the clock: 50 fresh visits at once add at most 30 s', async () => {
+		const { visitor, account } = await learner();
+		await ping(visitor, sections[0]!, 20);
+		const before = row(account.email)!.active_seconds;
+		const started = Date.now();
+		const burst = await Promise.all(
+			Array.from({ length: 50 }, (_, i) => ping(visitor, sections[1]!, 120, `burst-visit-${i}`))
+		);
+		const realSeconds = Math.ceil((Date.now() - started) / 1000);
+		expect(burst.map((response) => response.status)).toEqual(Array(50).fill(200));
+		expect(row(account.email)!.active_seconds - before).toBeLessThanOrEqual(30 + realSeconds);
+
+		// Once ten minutes have really passed, a new visit's reading counts again.
+		letTimePass(account.email, 10 * 60);
+		const credited = row(account.email)!.active_seconds;
+		await ping(visitor, sections[2]!, 120, 'visit-next-day');
+		expect(row(account.email)!.active_seconds).toBe(credited + 120);
 	});
 
 	it('refuses bad checkpoints with a clear answer and records nothing', async () => {

@@ -2,10 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { END_OF_LESSON } from '$lib/content/lesson-text';
 import { db } from '../db';
 import { attempts, lessonProgress, type LessonProgress } from '../db/schema';
-
-/** Longest active time one ping may add, and one visit may add in all. */
-export const PING_CAP_SECONDS = 120;
-export const VISIT_CAP_SECONDS = 30 * 60;
+import { creditReading } from './reading-time';
 
 export interface LessonRef {
 	key: string; // `${moduleSlug}/${lessonSlug}`
@@ -40,8 +37,8 @@ function hasSubmittedQuiz(userId: number, quizId: string): boolean {
 /**
  * Records that the learner reached a section. Reaching sections only adds to the share read
  * (going back and re-reading never lowers it) but moves "where you left off". Active time is
- * capped per ping and per visit. One transaction, one row per learner and lesson: two tabs
- * writing at once end in one consistent record.
+ * capped per ping, per visit and by the clock (see creditReading). One transaction, one row per
+ * learner and lesson: two tabs writing at once end in one consistent record.
  */
 export function recordReading(
 	userId: number,
@@ -51,7 +48,6 @@ export function recordReading(
 ): LessonProgress {
 	if (!lesson.sections.includes(input.section))
 		throw new ProgressError('That section is not part of this lesson.');
-	const delta = Math.min(PING_CAP_SECONDS, Math.max(0, Math.floor(input.activeSeconds)));
 	return db().transaction((tx) => {
 		const row = tx
 			.select()
@@ -61,9 +57,7 @@ export function recordReading(
 		const reached = [...new Set([...(row?.sectionsReached ?? []), input.section])].filter((id) =>
 			lesson.sections.includes(id)
 		);
-		const sameVisit = row?.visitId === input.visitId;
-		const visitSoFar = sameVisit ? row!.visitSeconds : 0;
-		const added = Math.min(delta, VISIT_CAP_SECONDS - visitSoFar);
+		const time = creditReading(row, input, now);
 		const completedAt =
 			row?.completedAt ??
 			(shouldComplete(reached, lesson, hasSubmittedQuiz(userId, lesson.key)) ? now : null);
@@ -71,11 +65,11 @@ export function recordReading(
 			sectionsReached: reached,
 			percent: Math.round((100 * reached.length) / lesson.sections.length),
 			lastSection: input.section,
-			activeSeconds: (row?.activeSeconds ?? 0) + added,
+			activeSeconds: (row?.activeSeconds ?? 0) + time.added,
 			visitId: input.visitId,
-			visitSeconds: visitSoFar + added,
+			visitSeconds: time.visitSeconds,
 			completedAt,
-			updatedAt: now
+			updatedAt: time.creditedUntil
 		};
 		return tx
 			.insert(lessonProgress)

@@ -11,15 +11,15 @@ const ping = z.object({
 	activeSeconds: z.number().finite().min(0).max(86_400)
 });
 
+const unreadable = Symbol('unreadable');
+
 /** Reading checkpoints from the lesson page (sent with fetch keepalive, so they survive leaving it). */
 export const POST: RequestHandler = async ({ locals, request }) => {
+	// Read before any answer: one sent while a large body is still arriving makes Node reset the
+	// connection, and the sender sees no answer at all.
+	const body: unknown = await request.json().catch(() => unreadable);
 	if (!locals.user) error(401, 'Sign in to save your progress.');
-	let body: unknown;
-	try {
-		body = await request.json();
-	} catch {
-		error(400, 'Send the checkpoint as JSON.');
-	}
+	if (body === unreadable) error(400, 'Send the checkpoint as JSON.');
 	const parsed = ping.safeParse(body);
 	if (!parsed.success) error(400, 'That checkpoint is not valid.');
 	const entry = findLesson(parsed.data.lesson);
