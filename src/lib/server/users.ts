@@ -2,9 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import { db } from './db';
 import { sqliteErrorCode } from './db/errors';
 import { users, type Role, type User } from './db/schema';
+import { displaySafe } from './names';
 import { hashPassword } from './password';
 
-/** The public view of a user: what a page may know. Never includes the hash. */
+/**
+ * The public view of a user: what a page may know. Never includes the hash; the name comes
+ * through displaySafe, as names stored before the name rule may hold invisible characters.
+ */
 export interface SessionUser {
 	id: number;
 	email: string;
@@ -13,7 +17,12 @@ export interface SessionUser {
 }
 
 export function toSessionUser(user: User): SessionUser {
-	return { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
+	return {
+		id: user.id,
+		email: user.email,
+		displayName: displaySafe(user.displayName),
+		role: user.role
+	};
 }
 
 /** Emails are compared case-insensitively: one canonical form is stored and looked up. */
@@ -92,7 +101,12 @@ export async function listUsers(search = '', limit = 100) {
 		)
 		.orderBy(sql`${users.createdAt} desc`)
 		.limit(limit + 1);
-	return { users: found.slice(0, limit), more: found.length > limit };
+	return {
+		users: found
+			.slice(0, limit)
+			.map((user) => ({ ...user, displayName: displaySafe(user.displayName) })),
+		more: found.length > limit
+	};
 }
 
 export async function findUserById(id: number): Promise<SessionUser | undefined> {
