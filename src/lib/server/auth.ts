@@ -22,12 +22,12 @@ export interface SessionInfo {
 
 export type ValidatedSession = { session: SessionInfo; user: SessionUser; renewed: boolean };
 
-function randomString(): string {
+export function randomString(): string {
 	// 15 random bytes = 120 bits, 24 base32 characters.
 	return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(15)));
 }
 
-function hashSecret(secret: string): Uint8Array {
+export function hashSecret(secret: string): Uint8Array {
 	return sha256(new TextEncoder().encode(secret));
 }
 
