@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { db } from './db';
 import { sqliteErrorCode } from './db/errors';
 import { users, type Role, type User } from './db/schema';
@@ -72,13 +72,44 @@ export async function findUserByEmail(email: string): Promise<User | undefined> 
 		.get();
 }
 
+export class LastAdminError extends Error {
+	constructor() {
+		super('That would leave no admin. Make someone else an admin first.');
+	}
+}
+
+/**
+ * Sets the role of the account with this email (in any case). Never takes the role from the last
+ * admin: the count and the change share one immediate transaction, which better-sqlite3 runs
+ * synchronously, so two admins demoting each other at once leave one of them an admin.
+ */
 export async function setUserRole(email: string, role: Role): Promise<SessionUser | undefined> {
-	const [user] = await db()
-		.update(users)
-		.set({ role, updatedAt: new Date() })
-		.where(eq(sql`lower(${users.email})`, normaliseEmail(email)))
-		.returning();
-	return user && toSessionUser(user);
+	return db().transaction(
+		(tx) => {
+			const user = tx
+				.select()
+				.from(users)
+				.where(eq(sql`lower(${users.email})`, normaliseEmail(email)))
+				.get();
+			if (!user) return undefined;
+			if (user.role === 'admin' && role !== 'admin') {
+				const admins = tx
+					.select({ count: count() })
+					.from(users)
+					.where(eq(users.role, 'admin'))
+					.get();
+				if (admins!.count <= 1) throw new LastAdminError();
+			}
+			const [changed] = tx
+				.update(users)
+				.set({ role, updatedAt: new Date() })
+				.where(eq(users.id, user.id))
+				.returning()
+				.all();
+			return toSessionUser(changed!);
+		},
+		{ behavior: 'immediate' }
+	);
 }
 
 /**

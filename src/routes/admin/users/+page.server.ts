@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { roles } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/guards';
 import { createPasswordReset, RESET_LIFETIME_HOURS, resetPath } from '$lib/server/password-resets';
-import { findUserById, listUsers, setUserRole } from '$lib/server/users';
+import {
+	findUserById,
+	LastAdminError,
+	listUsers,
+	normaliseEmail,
+	setUserRole
+} from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -22,12 +28,21 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const parsed = change.safeParse({ email: form.get('email'), role: form.get('role') });
 		if (!parsed.success) return fail(400, { message: 'Choose a user and a role.' });
-		if (parsed.data.email === admin.email && parsed.data.role !== 'admin') {
+		if (
+			normaliseEmail(parsed.data.email) === normaliseEmail(admin.email) &&
+			parsed.data.role !== 'admin'
+		) {
 			return fail(400, {
 				message: 'You cannot remove your own admin role here; ask another admin.'
 			});
 		}
-		const user = await setUserRole(parsed.data.email, parsed.data.role);
+		let user;
+		try {
+			user = await setUserRole(parsed.data.email, parsed.data.role);
+		} catch (error) {
+			if (error instanceof LastAdminError) return fail(409, { message: error.message });
+			throw error;
+		}
 		if (!user) return fail(404, { message: 'No account with that email.' });
 		return { message: `${user.displayName} is now ${user.role}.` };
 	},
