@@ -104,7 +104,7 @@ describe('password-reset links', () => {
 		expect(form.status).toBe(200);
 		expect(form.headers.get('cache-control')).toBe('no-store');
 		const html = await form.text();
-		expect(html).toContain('<meta name="referrer" content="no-referrer"');
+		expect(html).toContain('<meta name="referrer" content="same-origin"');
 		expect(html).toContain(target.account.email);
 
 		const short = await holder.post(path, { password: 'short' });
@@ -129,7 +129,7 @@ describe('password-reset links', () => {
 		expect(again.status).toBe(410);
 		const refusal = await again.text();
 		expect(refusal).toContain('This reset link has already been used.');
-		expect(refusal).toContain('<meta name="referrer" content="no-referrer"');
+		expect(refusal).toContain('<meta name="referrer" content="same-origin"');
 		const reuse = await new Visitor(server.url).post(path, { password: 'someone else again' });
 		expect(reuse.status).toBe(410);
 		expect(await signsIn(target.account.email, 'someone else again')).toBe(false);
