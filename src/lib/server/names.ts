@@ -62,7 +62,9 @@ export function nameField(missing: string) {
 		.min(1, missing)
 		.max(80, 'Keep the name under 80 characters.')
 		.refine((name) => refusedCharacter(name) === undefined, {
-			error: (issue) =>
-				`The name contains an invisible character (${codePoint(refusedCharacter(String(issue.input))!)}) that could disguise it. Please type it again without it.`
+			error: (issue) => {
+				const character = codePoint(refusedCharacter(String(issue.input))!);
+				return `The name contains an invisible character (${character}) that could disguise it. Please type it again without it.`;
+			}
 		});
 }

@@ -100,13 +100,13 @@ export async function setUserRole(email: string, role: Role): Promise<SessionUse
 					.get();
 				if (admins!.count <= 1) throw new LastAdminError();
 			}
-			const [changed] = tx
+			const changed = tx
 				.update(users)
 				.set({ role, updatedAt: new Date() })
 				.where(eq(users.id, user.id))
 				.returning()
-				.all();
-			return toSessionUser(changed!);
+				.get();
+			return toSessionUser(changed);
 		},
 		{ behavior: 'immediate' }
 	);
