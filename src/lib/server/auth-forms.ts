@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameField } from './names';
 import { PASSWORD_MAX, PASSWORD_MIN } from './password';
 
 const email = z
@@ -13,11 +14,7 @@ const length = (value: string) => [...value].length;
 
 export const signUpForm = z.object({
 	email,
-	displayName: z
-		.string({ error: 'Enter the name to show.' })
-		.trim()
-		.min(1, 'Enter the name to show.')
-		.max(80, 'Keep the name under 80 characters.'),
+	displayName: nameField('Enter the name to show.'),
 	password: z
 		.string({ error: 'Choose a password.' })
 		.refine((value) => length(value) >= PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)

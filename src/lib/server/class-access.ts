@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { db } from './db';
 import { classes, type Class } from './db/schema';
 import { requireRole } from './guards';
+import { displaySafe } from './names';
 import type { SessionUser } from './users';
 
 /**
@@ -22,5 +23,5 @@ export async function classAccess(
 	if (!klass) error(404, 'No such class.');
 	if (user.role !== 'admin' && klass.instructorId !== user.id)
 		error(403, 'This class belongs to another instructor.');
-	return { user, klass };
+	return { user, klass: { ...klass, name: displaySafe(klass.name) } };
 }

@@ -11,6 +11,7 @@ import {
 	questionVersions,
 	users
 } from './db/schema';
+import { displaySafe } from './names';
 import type { Layout } from './quiz/layout';
 import { publicQuestion, publicResponse } from './quiz/question-views';
 
@@ -49,7 +50,7 @@ export async function classResponses(classId: number) {
 		const question = body as Question;
 		const shown = publicQuestion(question, layout as Layout, 0);
 		return {
-			student: row.student,
+			student: displaySafe(row.student),
 			email: row.email,
 			quiz: row.quiz,
 			attempt: row.attempt,

@@ -1,7 +1,3 @@
-import { z } from 'zod';
+import { nameField } from './names';
 
-export const className = z
-	.string({ error: 'Give the class a name.' })
-	.trim()
-	.min(1, 'Give the class a name.')
-	.max(80, 'Keep the name under 80 characters.');
+export const className = nameField('Give the class a name.');

@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from './db';
 import { sqliteErrorCode } from './db/errors';
 import { classes, classMembers, users, type Class } from './db/schema';
+import { displaySafe } from './names';
 import type { SessionUser } from './users';
 
 /** 40 random bits as 8 characters, shown as XXXX-XXXX; typed codes ignore case, spaces and dashes. */
@@ -89,7 +90,11 @@ export async function classesFor(user: SessionUser) {
 		.innerJoin(users, eq(users.id, classes.instructorId))
 		.where(user.role === 'admin' ? undefined : eq(classes.instructorId, user.id))
 		.orderBy(asc(classes.name));
-	return rows;
+	return rows.map((row) => ({
+		...row,
+		name: displaySafe(row.name),
+		instructor: displaySafe(row.instructor)
+	}));
 }
 
 export async function renameClass(classId: number, name: string): Promise<void> {
@@ -129,7 +134,7 @@ export async function classByCode(code: string): Promise<Class> {
 		);
 	if (klass.archivedAt)
 		throw new ClassError(410, 'That class is archived and no longer takes new students.');
-	return klass;
+	return { ...klass, name: displaySafe(klass.name) };
 }
 
 /** Joining twice is one membership. */

@@ -1,10 +1,14 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, count, eq, ne, sql } from 'drizzle-orm';
 import { db } from './db';
 import { sqliteErrorCode } from './db/errors';
 import { sessions, users, type Role, type User } from './db/schema';
+import { displaySafe } from './names';
 import { hashPassword, verifyPassword } from './password';
 
-/** The public view of a user: what a page may know. Never includes the hash. */
+/**
+ * The public view of a user: what a page may know. Never includes the hash; the name comes
+ * through displaySafe, as names stored before the name rule may hold invisible characters.
+ */
 export interface SessionUser {
 	id: number;
 	email: string;
@@ -13,7 +17,12 @@ export interface SessionUser {
 }
 
 export function toSessionUser(user: User): SessionUser {
-	return { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
+	return {
+		id: user.id,
+		email: user.email,
+		displayName: displaySafe(user.displayName),
+		role: user.role
+	};
 }
 
 /** Emails are compared case-insensitively: one canonical form is stored and looked up. */
@@ -91,13 +100,44 @@ export async function changePassword(
 	});
 }
 
+export class LastAdminError extends Error {
+	constructor() {
+		super('That would leave no admin. Make someone else an admin first.');
+	}
+}
+
+/**
+ * Sets the role of the account with this email (in any case). Never takes the role from the last
+ * admin: the count and the change share one immediate transaction, which better-sqlite3 runs
+ * synchronously, so two admins demoting each other at once leave one of them an admin.
+ */
 export async function setUserRole(email: string, role: Role): Promise<SessionUser | undefined> {
-	const [user] = await db()
-		.update(users)
-		.set({ role, updatedAt: new Date() })
-		.where(eq(sql`lower(${users.email})`, normaliseEmail(email)))
-		.returning();
-	return user && toSessionUser(user);
+	return db().transaction(
+		(tx) => {
+			const user = tx
+				.select()
+				.from(users)
+				.where(eq(sql`lower(${users.email})`, normaliseEmail(email)))
+				.get();
+			if (!user) return undefined;
+			if (user.role === 'admin' && role !== 'admin') {
+				const admins = tx
+					.select({ count: count() })
+					.from(users)
+					.where(eq(users.role, 'admin'))
+					.get();
+				if (admins!.count <= 1) throw new LastAdminError();
+			}
+			const changed = tx
+				.update(users)
+				.set({ role, updatedAt: new Date() })
+				.where(eq(users.id, user.id))
+				.returning()
+				.get();
+			return toSessionUser(changed);
+		},
+		{ behavior: 'immediate' }
+	);
 }
 
 /**
@@ -120,7 +160,12 @@ export async function listUsers(search = '', limit = 100) {
 		)
 		.orderBy(sql`${users.createdAt} desc`)
 		.limit(limit + 1);
-	return { users: found.slice(0, limit), more: found.length > limit };
+	return {
+		users: found
+			.slice(0, limit)
+			.map((user) => ({ ...user, displayName: displaySafe(user.displayName) })),
+		more: found.length > limit
+	};
 }
 
 export async function findUserById(id: number): Promise<SessionUser | undefined> {

@@ -2,6 +2,7 @@
 // submitted attempts count towards grades. Raw SQL (window functions, CTEs, json_each, an
 // expression index) lets one aggregate query serve the whole class at once.
 import { db } from '../db';
+import { displaySafe } from '../names';
 
 export type Grading = 'highest' | 'last' | 'average';
 
@@ -34,9 +35,9 @@ export async function membersOf(classId: number): Promise<Member[]> {
 		 WHERE cm.class_id = ?`,
 		classId
 	);
-	return members.sort(
-		(a, b) => byName.compare(a.displayName, b.displayName) || a.userId - b.userId
-	);
+	return members
+		.map((member) => ({ ...member, displayName: displaySafe(member.displayName) }))
+		.sort((a, b) => byName.compare(a.displayName, b.displayName) || a.userId - b.userId);
 }
 
 /** One member's submitted attempts at one quiz, summarised for every grading method. */
