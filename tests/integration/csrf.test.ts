@@ -230,7 +230,9 @@ const snapshot = () => DATA_TABLES.map((name) => read(`select * from ${name} ord
 type Body = { contentType: string; body: string };
 
 /** The three encodings an HTML form (or a script without CORS) can send to another site. */
-async function encodings(fields: Record<string, string>): Promise<Record<string, Body>> {
+async function encodings(
+	fields: Record<string, string>
+): Promise<Record<'urlencoded' | 'multipart' | 'text/plain', Body>> {
 	const multipart = new FormData();
 	for (const [name, value] of Object.entries(fields)) multipart.append(name, value);
 	const encoded = new Response(multipart);

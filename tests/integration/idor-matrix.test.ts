@@ -43,7 +43,6 @@ interface Fixture {
 	submitted: string;
 	open: string;
 	reviewLogId: number;
-	cardId: number;
 	/** A valid answer to an unanswered question of A's open attempt. */
 	openAnswer: Record<string, string | string[]>;
 	reviewAnswer: Record<string, string>;
@@ -400,6 +399,20 @@ const writes: WriteCase[] = [
 		allowed: ['admin'],
 		refused: 'forbidden',
 		effect: (f) => query(server.databasePath, 'select role from users where id = ?', f.ids.C)
+	},
+	{
+		// The code is the key: whoever is signed in and has it may join, once.
+		name: "join X's class with its code",
+		method: 'POST',
+		path: (f) => `/join/${joinCodeOf(server, f.classX.id)}`,
+		allowed: SIGNED_IN,
+		effect: (f) =>
+			query(
+				server.databasePath,
+				'select user_id from class_members where class_id = ?',
+				f.classX.id
+			),
+		changedBy: SIGNED_IN.filter((actor) => actor !== 'A')
 	}
 ];
 
@@ -487,7 +500,6 @@ async function buildFixture(): Promise<Fixture> {
 		submitted,
 		open,
 		reviewLogId,
-		cardId: card!.id,
 		openAnswer,
 		reviewAnswer
 	};

@@ -161,7 +161,7 @@ function* elements(node: Tree.ParentNode): Generator<Element> {
 	for (const child of node.childNodes) {
 		if (!isElement(child)) continue;
 		yield child;
-		yield* elements(child.tagName === 'template' ? child.content : child);
+		yield* elements('content' in child ? child.content : child);
 	}
 }
 
