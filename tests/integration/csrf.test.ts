@@ -334,7 +334,7 @@ describe('the JSON endpoint for reading progress', () => {
 		expect(progress()).toEqual([]);
 	});
 
-	it('reads no body sent without a content type (a script on a sibling address, without CORS)', async () => {
+	it('takes only application/json, so a script on a sibling address without CORS stores nothing', async () => {
 		// What fetch(…, { mode: 'no-cors', credentials: 'include', body: blob }) sends from a page
 		// on the same site but another origin (SameSite=Lax lets the cookie through there).
 		const response = await rawRequest({
@@ -348,7 +348,15 @@ describe('the JSON endpoint for reading progress', () => {
 			},
 			body: checkpoint
 		});
-		expect(response.status).toBe(400);
+		expect(response.status).toBe(415);
+		// Nor one of another type that skips the preflight in some browsers' eyes.
+		const binary = await post('/api/progress', {
+			contentType: 'application/octet-stream',
+			body: checkpoint,
+			origin: 'http://localhost:5173',
+			cookie: cookieOf(f.newcomer)
+		});
+		expect(binary.status).toBe(415);
 		expect(progress()).toEqual([]);
 	});
 

@@ -19,6 +19,9 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	// connection, and the sender sees no answer at all.
 	const body: unknown = await request.json().catch(() => unreadable);
 	if (!locals.user) error(401, 'Sign in to save your progress.');
+	// Only a same-origin script can send this type without a CORS preflight (which is never granted).
+	const type = request.headers.get('content-type')?.split(';', 1)[0]?.trim().toLowerCase();
+	if (type !== 'application/json') error(415, 'Send the checkpoint as application/json.');
 	if (body === unreadable) error(400, 'Send the checkpoint as JSON.');
 	const parsed = ping.safeParse(body);
 	if (!parsed.success) error(400, 'That checkpoint is not valid.');
