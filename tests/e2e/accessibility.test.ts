@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openBrowser, type Browser } from '../helpers/browser';
+import {
+	axeViolations,
+	openBrowser,
+	scrollsSideways,
+	signUpInBrowser,
+	type Browser
+} from '../helpers/browser';
+import { newAccount } from '../helpers/client';
 import { startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -47,6 +54,23 @@ describe('axe-core finds no violations', () => {
 		await page.getByLabel('Email').fill('nobody@example.org');
 		await page.getByLabel('Password').fill('wrong password');
 		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.getByRole('alert').waitFor();
+		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	it('on the change-password page, at both widths and showing an error', async () => {
+		const { page } = browser;
+		await signUpInBrowser(page, server.url, newAccount());
+		for (const width of [360, 1280]) {
+			await page.setViewportSize({ width, height: width === 360 ? 640 : 800 });
+			await page.goto(`${server.url}/account/password`);
+			expect(await axeViolations(page)).toEqual([]);
+			expect(await scrollsSideways(page)).toBe(false);
+		}
+		await page.getByLabel('Current password').fill('not my password');
+		await page.getByLabel('New password', { exact: true }).fill('a new long password');
+		await page.getByLabel('Confirm new password').fill('a new long password');
+		await page.getByRole('button', { name: /change password/i }).click();
 		await page.getByRole('alert').waitFor();
 		expect(await axeViolations(page)).toEqual([]);
 	});
