@@ -18,3 +18,23 @@ export function execute(path: string, sql: string, ...params: unknown[]): void {
 		db.close();
 	}
 }
+
+/** Every table a person's requests can change, sessions, rate limits and known devices aside. */
+export const PERSONAL_TABLES = [
+	'users',
+	'attempts',
+	'attempt_questions',
+	'answers',
+	'lesson_progress',
+	'review_cards',
+	'review_logs',
+	'classes',
+	'class_members'
+];
+
+/** The rows of these tables as JSON, to compare a database before and after some requests. */
+export function snapshotTables(path: string, tables = PERSONAL_TABLES): string[][] {
+	return tables.map((name) =>
+		query(path, `select * from ${name} order by rowid`).map((row) => JSON.stringify(row))
+	);
+}

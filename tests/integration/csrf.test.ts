@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newAccount, Visitor } from '../helpers/client';
-import { execute, query } from '../helpers/db';
+import { execute, PERSONAL_TABLES, query, snapshotTables } from '../helpers/db';
 import { createClass, signUp, type CreatedClass, type Person } from '../helpers/people';
 import { answerFields, QUIZ_PATH, reviewFields, sampleQuiz, startAttempt } from '../helpers/quiz';
 import { rawRequest, setCookies, type RawResponse } from '../helpers/raw-http';
@@ -212,20 +212,8 @@ const writes: Write[] = [
 
 const attemptId = (path: string) => Number(path.split('/').at(-1));
 
-// Every table a request can change, the rate limits aside.
-const DATA_TABLES = [
-	'users',
-	'sessions',
-	'attempts',
-	'attempt_questions',
-	'answers',
-	'lesson_progress',
-	'review_cards',
-	'review_logs',
-	'classes',
-	'class_members'
-];
-const snapshot = () => DATA_TABLES.map((name) => read(`select * from ${name} order by rowid`));
+// Sessions too: a refused form must not sign anyone in or out.
+const snapshot = () => snapshotTables(server.databasePath, ['sessions', ...PERSONAL_TABLES]);
 
 type Body = { contentType: string; body: string };
 

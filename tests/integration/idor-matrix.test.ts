@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Visitor } from '../helpers/client';
-import { execute, query } from '../helpers/db';
+import { execute, query, snapshotTables } from '../helpers/db';
 import { createClass, joinCodeOf, signUp, type CreatedClass } from '../helpers/people';
 import { answerFields, QUIZ_PATH, reviewFields, sampleQuiz, startAttempt } from '../helpers/quiz';
 import { startServer, type TestServer } from '../helpers/server';
@@ -613,24 +613,7 @@ async function check(c: Case, actor: Actor) {
 	}
 }
 
-// Every table a user's actions can change (sessions and rate limits aside).
-const DATA_TABLES = [
-	'users',
-	'attempts',
-	'attempt_questions',
-	'answers',
-	'lesson_progress',
-	'review_cards',
-	'review_logs',
-	'classes',
-	'class_members'
-];
-const snapshot = () =>
-	DATA_TABLES.map((name) =>
-		query(server.databasePath, `select * from ${name} order by rowid`).map((row) =>
-			JSON.stringify(row)
-		)
-	);
+const snapshot = () => snapshotTables(server.databasePath);
 
 describe('who may read what: 7 people × every route that takes an id or serves their data', () => {
 	for (const c of reads) {
