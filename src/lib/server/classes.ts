@@ -130,7 +130,7 @@ export async function classByCode(code: string): Promise<Class> {
 	if (!klass)
 		throw new ClassError(
 			404,
-			'That join code does not match a class. Check it with your instructor: codes can be changed.'
+			'That join code does not match a class. It may have been mistyped, or your instructor may have made a new one: ask them for the current code.'
 		);
 	if (klass.archivedAt)
 		throw new ClassError(410, 'That class is archived and no longer takes new students.');
