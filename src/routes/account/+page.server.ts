@@ -3,15 +3,26 @@ import { datasets, deleteAccount } from '$lib/server/account/export';
 import { formFields } from '$lib/server/auth-forms';
 import { passwordCheckByUser, waitMessage } from '$lib/server/auth-limits';
 import { requireUser } from '$lib/server/guards';
+import { takeLeftClass } from '$lib/server/left-class-notice';
 import { verifyPassword } from '$lib/server/password';
 import { spendTokens } from '$lib/server/rate-limit';
 import { deleteSessionCookie } from '$lib/server/session-cookie';
+import { classesOfStudent } from '$lib/server/student-classes';
 import { findUserByEmail } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	return { email: user.email, datasets: [...datasets] };
+	const classes = await classesOfStudent(user.id);
+	// `?joined=<class id>` confirms a join only for a class the student is in: it names no other.
+	const joinedId = Number(event.url.searchParams.get('joined'));
+	return {
+		email: user.email,
+		datasets: [...datasets],
+		classes,
+		joined: classes.find((klass) => klass.id === joinedId) ?? null,
+		left: takeLeftClass(event)
+	};
 };
 
 export const actions: Actions = {

@@ -2,9 +2,13 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { ClassError, isMember, joinClass } from '$lib/server/classes';
 import { requireUser } from '$lib/server/guards';
 import { classByTypedCode, TooManyGuessesError } from '$lib/server/join-codes';
+import { instructorNameOf } from '$lib/server/student-classes';
 import type { Actions, PageServerLoad } from './$types';
 
-/** A refused code (unknown, rotated, archived, or one guess too many) becomes the error page. */
+/**
+ * A refused code (unknown, rotated, archived, or one guess too many) becomes this route's error
+ * page, which says what probably happened and offers the code back in the typed-code form.
+ */
 async function orRefusal<T>(work: Promise<T>): Promise<T> {
 	try {
 		return await work;
@@ -25,14 +29,19 @@ function classOfLink(event: RequestEvent<{ code: string }>, userId: number) {
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const klass = await classOfLink(event, user.id);
-	return { name: klass.name, member: await isMember(klass.id, user.id) };
+	return {
+		name: klass.name,
+		instructor: await instructorNameOf(klass),
+		member: await isMember(klass.id, user.id)
+	};
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser(event);
 		await classOfLink(event, user.id);
-		await orRefusal(joinClass(user.id, event.params.code));
-		redirect(303, '/dashboard?joined=1');
+		const klass = await orRefusal(joinClass(user.id, event.params.code));
+		// The account page confirms it, naming the class, once it finds the student in it.
+		redirect(303, `/account?joined=${klass.id}`);
 	}
 };
