@@ -53,7 +53,7 @@ for (const [width, height] of [
 			await signUpInBrowser(student.page, server.url, studentAccount);
 			await student.page.goto(server.url + joinLink);
 			await student.page.getByRole('button', { name: 'Join the class' }).click();
-			await student.page.waitForURL(/\/dashboard/);
+			await student.page.waitForURL(/\/account\?joined=/);
 			await student.page.goto(`${server.url}/learn/reading-the-sources/five-articles`);
 			await student.page.getByRole('button', { name: 'Mark lesson complete' }).click();
 			await student.page.getByText('You have completed this lesson.').waitFor();

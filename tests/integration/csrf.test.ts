@@ -146,6 +146,13 @@ const writes: Write[] = [
 		effect: (f) => read('select user_id from class_members where class_id = ?', f.klass.id)
 	},
 	{
+		name: 'leave a class',
+		as: (f) => f.newcomer,
+		path: (f) => `/account/classes/${f.klass.id}/leave`,
+		fields: () => ({}),
+		effect: (f) => read('select user_id from class_members where class_id = ?', f.klass.id)
+	},
+	{
 		name: 'create a class',
 		as: (f) => f.teacher,
 		path: () => '/teach?/create',

@@ -79,6 +79,8 @@ const classPath = (f: Fixture, which: 'classX' | 'classY') => `/teach/classes/${
 const studentPath = (f: Fixture, which: 'classX' | 'classY', student: 'A' | 'B' | 'C') =>
 	`${classPath(f, which)}/students/${f.ids[student]}`;
 const TEACHERS_OF_X = ['X', 'admin'] as const;
+const leavePath = (f: Fixture, which: 'classX' | 'classY') =>
+	`/account/classes/${f[which].id}/leave`;
 
 const reads: Case[] = [
 	{
@@ -290,6 +292,31 @@ const reads: Case[] = [
 		path: () => '/join/ZZZZZZZZ',
 		allowed: [],
 		refused: 'not found'
+	},
+	{
+		name: "the account page, listing one's own classes",
+		method: 'GET',
+		path: () => '/account',
+		allowed: SIGNED_IN,
+		shows: () => ['Yarrow seminar'],
+		seenBy: ['B'],
+		ownEmail: true
+	},
+	{
+		name: "a join confirmation naming X's class",
+		method: 'GET',
+		path: (f) => `/account?joined=${f.classX.id}`,
+		allowed: SIGNED_IN,
+		shows: () => ['You joined “Xylophone seminar”'],
+		seenBy: ['A', 'C']
+	},
+	{
+		name: "leaving Y's class, the confirmation page",
+		method: 'GET',
+		path: (f) => leavePath(f, 'classY'),
+		allowed: ['B'],
+		refused: 'not found',
+		shows: () => ['Leave “Yarrow seminar”?']
 	}
 ];
 
@@ -399,6 +426,21 @@ const writes: WriteCase[] = [
 		allowed: ['admin'],
 		refused: 'forbidden',
 		effect: (f) => query(server.databasePath, 'select role from users where id = ?', f.ids.C)
+	},
+	{
+		// The form names nobody: whoever sends it leaves (or, not in the class, gets 404).
+		name: "leave Y's class, with a form naming B",
+		method: 'POST',
+		path: (f) => leavePath(f, 'classY'),
+		fields: (f) => ({ userId: String(f.ids.B) }),
+		allowed: ['B'],
+		refused: 'not found',
+		effect: (f) =>
+			query(
+				server.databasePath,
+				'select user_id from class_members where class_id = ?',
+				f.classY.id
+			)
 	},
 	{
 		// The code is the key: whoever is signed in and has it may join, once.

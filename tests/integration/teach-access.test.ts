@@ -104,7 +104,7 @@ describe('classes and join codes', () => {
 		const student = await person('student');
 		const wrong = await student.visitor.get('/join/ZZZZZZZZ');
 		expect(wrong.status).toBe(404);
-		expect(await wrong.text()).toContain('That join code does not match a class.');
+		expect(await wrong.text()).toContain('does not match any class');
 		// Typed into the form, the same code is answered on the form, with what was typed kept.
 		const typed = await student.visitor.post('/join', { code: 'zzzz-zzzz' });
 		expect(typed.status).toBe(400);
