@@ -1,5 +1,5 @@
 // Part of `npm run bench` (alone: `npm run bench:weight`): what a phone downloads on its first
-// visit, with an empty cache, to the home page, a lesson and a quiz attempt, against the weight
+// visit, with an empty cache, to the home page, two lessons and a quiz attempt, against the weight
 // budgets of issue 10. Runs the built app (`npm run build` first) on a temporary database, and
 // reads the bytes off Chromium's own network events (the DevTools protocol), as they came over
 // the wire: compressed, with their headers.
@@ -29,7 +29,7 @@ interface PageToWeigh {
 	signedIn: boolean;
 }
 
-export interface Weight {
+interface Weight {
 	/** Compressed bodies of the JavaScript files, as received. */
 	scriptBytes: number;
 	/** Everything received: every response's headers and compressed body. */
