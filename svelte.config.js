@@ -24,6 +24,8 @@ const config = {
 		})
 	],
 	compilerOptions: {
+		// Otherwise every page loads one more file only to record Svelte's version in `window`.
+		discloseVersion: false,
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 	},
 	onwarn: (warning, handler) => {

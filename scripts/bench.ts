@@ -1,6 +1,7 @@
 // `npm run bench`: times the instructor analytics on a synthetic class of 1,000 students with
 // 10,000 submitted attempts at a 30-question quiz, in a temporary database that is then deleted;
-// then what an answer's commit costs with synchronous = FULL against NORMAL.
+// then what an answer's commit costs with synchronous = FULL against NORMAL; then what a phone
+// downloads on a first visit to the home page, a lesson and a quiz attempt.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Question } from '../src/lib/content/quiz-schema';
 import { benchCommits } from './bench-commits';
+import { benchPageWeight } from './page-weight';
 
 const TARGET_MS = 200;
 const STUDENTS = 1_000;
@@ -295,3 +297,4 @@ try {
 // In data/, the default database folder: fsync costs what the database's disk makes it cost
 // (a /tmp held in memory would make it free).
 benchCommits(fileURLToPath(new URL('../data', import.meta.url)));
+await benchPageWeight();

@@ -1,9 +1,11 @@
 // `npm start`: serve the built app (adapter-node's handler behind our own HTTP server, so that a
-// plain start works in a browser, static files cannot crash it, and shutdown is graceful).
+// plain start works in a browser, static files cannot crash it, pages go out compressed, and
+// shutdown is graceful).
 import './load-env.js';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { compressDynamic } from './server/compression.js';
 import { setSecurityHeaders } from './server/headers.js';
 import { log } from './server/log.js';
 import {
@@ -13,7 +15,7 @@ import {
 	refusedFormOrigin
 } from './server/origin.js';
 import { shutDownGracefully } from './server/shutdown.js';
-import { staticFileGuard } from './server/static-guard.js';
+import { builtFiles, staticFileGuard, staticPath } from './server/static-guard.js';
 
 const buildDir = fileURLToPath(new URL('../build/', import.meta.url));
 if (!existsSync(`${buildDir}handler.js`)) {
@@ -30,7 +32,9 @@ const settings = originSettings(process.env);
 if (settings.protocolHeader) process.env.PROTOCOL_HEADER = settings.protocolHeader;
 
 const { handler } = await import(`${buildDir}handler.js`);
-const guardStatic = staticFileGuard(`${buildDir}client`, log);
+const built = builtFiles(`${buildDir}client`);
+const guardStatic = staticFileGuard(built, log);
+const compress = compressDynamic((req) => built.has(staticPath(req) ?? ''));
 
 const server = createServer((req, res) => {
 	if (settings.stampsProtocol) req.headers[PROTOCOL_HEADER] = 'http';
@@ -49,7 +53,7 @@ const server = createServer((req, res) => {
 		res.end(asJson ? JSON.stringify({ type: 'error', error: { message: refusal } }) : refusal);
 		return;
 	}
-	handler(req, res);
+	compress(req, res, () => handler(req, res));
 });
 shutDownGracefully(server, {
 	timeoutSeconds: Number(process.env.SHUTDOWN_TIMEOUT || 30),

@@ -16,11 +16,10 @@ function listFiles(dir) {
 }
 
 /**
+ * URL path → the files on disk the static server may answer it with (plain, .br, .gz).
  * @param {string} clientDir the built client folder (build/client)
- * @param {(event: string, fields: Record<string, unknown>) => void} log
  */
-export function staticFileGuard(clientDir, log) {
-	// URL path → the files on disk the static server may answer it with (plain, .br, .gz).
+export function builtFiles(clientDir) {
 	/** @type {Map<string, string[]>} */
 	const served = new Map();
 	for (const file of existsSync(clientDir) ? listFiles(clientDir) : []) {
@@ -28,7 +27,27 @@ export function staticFileGuard(clientDir, log) {
 		const plain = urlPath.replace(/\.(br|gz)$/, '');
 		served.set(plain, [...(served.get(plain) ?? []), file]);
 	}
+	return served;
+}
 
+/**
+ * The request's path as the static server looks it up, or null when it is not valid.
+ * @param {import('node:http').IncomingMessage} req
+ */
+export function staticPath(req) {
+	if (req.method !== 'GET' && req.method !== 'HEAD') return null;
+	try {
+		return decodeURI(new URL(req.url ?? '/', 'http://x').pathname);
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * @param {Map<string, string[]>} served what builtFiles found
+ * @param {(event: string, fields: Record<string, unknown>) => void} log
+ */
+export function staticFileGuard(served, log) {
 	/**
 	 * @param {import('node:http').IncomingMessage} req
 	 * @param {import('node:http').ServerResponse} res
@@ -41,14 +60,8 @@ export function staticFileGuard(clientDir, log) {
 				res.destroy();
 			});
 		});
-		if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-		let pathname;
-		try {
-			pathname = decodeURI(new URL(req.url ?? '/', 'http://x').pathname);
-		} catch {
-			return false;
-		}
-		const files = served.get(pathname);
+		const pathname = staticPath(req);
+		const files = pathname === null ? undefined : served.get(pathname);
 		if (!files || files.every(existsSync)) return false;
 		log('static_file_missing', { path: pathname });
 		res.writeHead(404, {
