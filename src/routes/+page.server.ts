@@ -1,15 +1,28 @@
 import { course } from '$lib/content/course';
-import { continueWhere } from '$lib/server/progress/continue';
+import { nextStep } from '$lib/server/progress/continue';
+import { learnerPath } from '$lib/server/progress/path';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({
-	resume: locals.user ? await continueWhere(locals.user.id) : null,
-	modules: course.map(({ slug, number, title, summary, href, lessons }) => ({
-		slug,
-		number,
-		title,
-		summary,
-		href,
-		lessons: lessons.map(({ slug, title, href }) => ({ slug, title, href }))
-	}))
-});
+export const load: PageServerLoad = async ({ locals }) => {
+	// Signed out, the path has no states and starts at the beginning.
+	const path = locals.user ? await learnerPath(locals.user.id) : null;
+	return {
+		next: path?.next ?? nextStep([]),
+		modules: course.map(({ slug, number, title, summary, href, lessons }, i) => {
+			const progress = path?.modules[i];
+			return {
+				slug,
+				number,
+				title,
+				summary,
+				href,
+				lessons: lessons.length,
+				progress: progress && {
+					completed: progress.completed,
+					percent: progress.percent,
+					mastery: progress.mastery
+				}
+			};
+		})
+	};
+};

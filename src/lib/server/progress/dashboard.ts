@@ -1,66 +1,31 @@
 import { and, desc, eq, gte, inArray } from 'drizzle-orm';
 import { course } from '$lib/content/course';
 import { db } from '../db';
-import { answers, attempts, quizzes, reviewCards, reviewLogs } from '../db/schema';
-import { quizGrade } from '../quiz/quiz-grade';
+import { answers, reviewLogs } from '../db/schema';
 import { dueCount } from '../review/cards';
-import { progressOf } from './lesson-progress';
 import { lessonRef } from './lessons';
-import { masteryLevel, moduleScore } from './mastery';
+import { pathFrom } from './path';
+import { learnerRecord } from './record';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const ACTIVITY_DAYS = 28;
 
 /** Everything the learner's dashboard shows, from the database as it is now. */
 export async function dashboardFor(userId: number, now = new Date()) {
-	const progress = new Map((await progressOf(userId)).map((row) => [row.lessonKey, row]));
-	const history = await db().select().from(attempts).where(eq(attempts.userId, userId));
-	const settings = new Map((await db().select().from(quizzes)).map((quiz) => [quiz.id, quiz]));
-	const cards = await db().select().from(reviewCards).where(eq(reviewCards.userId, userId));
-	const logs = await db()
-		.select({
-			cardId: reviewLogs.cardId,
-			score: reviewLogs.score,
-			reviewedAt: reviewLogs.reviewedAt
-		})
-		.from(reviewLogs)
-		.where(eq(reviewLogs.userId, userId))
-		.orderBy(reviewLogs.reviewedAt, reviewLogs.id);
-
-	// Each card's review history, oldest first: right at least once, and wrong the last time (a lapse).
-	const reviewsByCard = new Map<number, typeof logs>();
-	for (const log of logs)
-		reviewsByCard.set(log.cardId, [...(reviewsByCard.get(log.cardId) ?? []), log]);
-
-	const modules = course.map((module) => {
-		const refs = module.lessons.map(lessonRef);
-		const quizIds = refs.filter((ref) => ref.hasQuiz).map((ref) => ref.key);
-		const quizGrades = quizIds.map((id) =>
-			quizGrade(
-				settings.get(id)?.grading ?? 'highest',
-				history.filter((a) => a.quizId === id)
-			)
-		);
-		const moduleCards = cards.filter((card) => quizIds.includes(card.quizId));
-		const reviews = moduleCards.map((card) => reviewsByCard.get(card.id) ?? []);
-		const completed = refs.filter((ref) => progress.get(ref.key)?.completedAt).length;
+	const record = await learnerRecord(userId);
+	const history = record.attempts;
+	const modules = pathFrom(record).modules.map((path, i) => {
+		const { number, title, href } = course[i]!;
+		const { completed, percent, score, mastery } = path;
 		return {
-			number: module.number,
-			title: module.title,
-			href: module.href,
-			lessons: refs.length,
+			number,
+			title,
+			href,
+			lessons: path.lessons.length,
 			completed,
-			percent: refs.length ? Math.round((100 * completed) / refs.length) : 0,
-			score: moduleScore(quizGrades),
-			mastery: masteryLevel({
-				quizGrades,
-				answeredAny: history.some((a) => quizIds.includes(a.quizId)) || moduleCards.length > 0,
-				cards: {
-					total: moduleCards.length,
-					reviewedRight: reviews.filter((list) => list.some((log) => log.score === 1)).length,
-					lapsed: reviews.filter((list) => list.length > 0 && list.at(-1)!.score === 0).length
-				}
-			})
+			percent,
+			score,
+			mastery
 		};
 	});
 
