@@ -9,5 +9,7 @@ import { qrCode } from '$lib/server/qr';
 export function joinLink(origin: string, klass: Pick<Class, 'joinCode' | 'archivedAt'>) {
 	if (klass.archivedAt) return null;
 	const url = `${origin}/join/${klass.joinCode}`;
-	return { code: formatJoinCode(klass.joinCode), url, qr: qrCode(url) };
+	// Where a student types the code instead, named on the projected page.
+	const codePage = `${origin}/join`;
+	return { code: formatJoinCode(klass.joinCode), url, codePage, qr: qrCode(url) };
 }
