@@ -45,13 +45,13 @@ for (const [width, height] of [
 			await teacher.page.getByLabel('Class name').fill(`Evening class ${width}`);
 			await teacher.page.getByRole('button', { name: 'Create class' }).click();
 			await teacher.page.waitForURL(/\/teach\/classes\/\d+$/);
-			const joinLink = await teacher.page.locator('.class-join a').getAttribute('href');
+			const joinLink = await teacher.page.getByRole('textbox', { name: 'Join link' }).inputValue();
 			expect(await scrollsSideways(teacher.page)).toBe(false);
 			expect(await axeViolations(teacher.page)).toEqual([]);
 
 			const studentAccount = newAccount({ displayName: `Student ${width}` });
 			await signUpInBrowser(student.page, server.url, studentAccount);
-			await student.page.goto(server.url + joinLink);
+			await student.page.goto(joinLink);
 			await student.page.getByRole('button', { name: 'Join the class' }).click();
 			await student.page.waitForURL(/\/account\?joined=/);
 			await student.page.goto(`${server.url}/learn/reading-the-sources/five-articles`);
@@ -61,7 +61,7 @@ for (const [width, height] of [
 			await teacher.page.reload();
 			const row = teacher.page.locator('.class-grid tbody tr', { hasText: `Student ${width}` });
 			expect(await row.locator('td').first().textContent()).toMatch(/^1\//);
-			expect(await row.locator('td.cell-complete').count()).toBe(1);
+			expect(await row.locator('td.band-done').count()).toBe(1);
 			expect(await scrollsSideways(teacher.page)).toBe(false);
 			expect(await axeViolations(teacher.page)).toEqual([]);
 
@@ -73,7 +73,9 @@ for (const [width, height] of [
 			await teacher.page.getByRole('link', { name: `Evening class ${width}` }).click();
 			// Nobody has submitted that quiz yet, so it is listed under the charts, folded away.
 			await teacher.page.getByText('Quizzes nobody in the class has submitted').click();
-			await teacher.page.getByRole('link', { name: 'Five articles, four kinds of text' }).click();
+			await teacher.page
+				.getByRole('link', { name: 'Five articles, four kinds of text', exact: true })
+				.click();
 			await teacher.page.getByRole('heading', { name: /Item analysis/ }).waitFor();
 			expect(await scrollsSideways(teacher.page)).toBe(false);
 			expect(await axeViolations(teacher.page)).toEqual([]);

@@ -155,6 +155,7 @@ describe('who may see a class', () => {
 			['GET', `${klass.path}/quizzes/franchise-model/local-allies`],
 			['GET', `${klass.path}/export/grid.csv`],
 			['GET', `${klass.path}/export/responses.csv`],
+			['GET', `${klass.path}/qr`],
 			['POST', `${klass.path}?/rename`],
 			['POST', `${klass.path}?/rotate`],
 			['POST', `${klass.path}?/archive`],

@@ -2,10 +2,12 @@ import { fail } from '@sveltejs/kit';
 import { completionsByWeek, scoreDistributions } from '$lib/server/analytics/charts';
 import { classGrid } from '$lib/server/analytics/grid';
 import { needsAttention } from '$lib/server/analytics/attention';
+import { cellBand } from '$lib/server/analytics/bands';
 import { classAccess } from '$lib/server/class-access';
 import { className } from '$lib/server/class-forms';
-import { formatJoinCode, renameClass, rotateJoinCode, setArchived } from '$lib/server/classes';
+import { renameClass, rotateJoinCode, setArchived } from '$lib/server/classes';
 import { gridLessons } from '$lib/server/progress/lessons';
+import { joinLink } from './join-link.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const sorts = ['name', 'completed', 'score', 'active'] as const;
@@ -34,16 +36,22 @@ export const load: PageServerLoad = async (event) => {
 			return 0;
 		});
 
+	const base = `/teach/classes/${klass.id}`;
 	return {
-		klass: {
-			id: klass.id,
-			name: klass.name,
-			joinCode: formatJoinCode(klass.joinCode),
-			archived: !!klass.archivedAt,
-			joinPath: `/join/${klass.joinCode}`
-		},
-		lessons: lessons.map((lesson, index) => ({ ...lesson, short: String(index + 1) })),
-		rows: rows.map((row) => ({ ...row, lastActiveAt: row.lastActiveAt?.toISOString() ?? null })),
+		klass: { id: klass.id, name: klass.name, archived: !!klass.archivedAt },
+		join: joinLink(event.url.origin, klass),
+		lessons: lessons.map((lesson, index) => ({
+			key: lesson.key,
+			title: lesson.title,
+			number: index + 1,
+			// A column opens its quiz's item analysis; a lesson without a quiz opens the lesson.
+			href: lesson.hasQuiz ? `${base}/quizzes/${lesson.key}` : `/learn/${lesson.key}`
+		})),
+		rows: rows.map((row) => ({
+			...row,
+			lastActiveAt: row.lastActiveAt?.toISOString() ?? null,
+			cells: row.cells.map((cell) => ({ ...cell, band: cellBand(cell) }))
+		})),
 		view: { sort, search, onlyAttention, inactiveDays },
 		attention,
 		weekly: await completionsByWeek(klass.id),
