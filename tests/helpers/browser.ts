@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -18,6 +19,20 @@ const args = [
 	'--disable-component-update',
 	'--disable-sync'
 ];
+
+// Errors a page threw and nothing caught (the learner is left with a broken page) and errors
+// logged to the console (a Content-Security-Policy refusal, say), from every browser the test
+// file opened. Failed loads are left out: Chromium logs every 4xx answer and refused request as
+// one, tests provoke those on purpose, and the test that asks for a page judges its status.
+const browserErrors: string[] = [];
+
+function failOnBrowserErrors(): void {
+	const errors = browserErrors.splice(0);
+	if (errors.length > 0) throw new Error(`Errors in the browser:\n${errors.join('\n')}`);
+}
+
+// Registered by importing this helper, so every browser test fails on them without asking.
+afterEach(failOnBrowserErrors);
 
 export interface Browser {
 	context: BrowserContext;
@@ -47,6 +62,15 @@ export async function openBrowser(
 	});
 	// Well inside the test's own timeout, so a stuck step fails naming itself.
 	context.setDefaultTimeout(15_000);
+	// Every page of the context, including ones opened later.
+	context.on('weberror', (webError) => {
+		const error = webError.error();
+		browserErrors.push(`${webError.page()?.url() ?? 'a page'}: ${error.stack ?? error.message}`);
+	});
+	context.on('console', (message) => {
+		if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+			browserErrors.push(`${message.page()?.url() ?? 'a page'}: console: ${message.text()}`);
+	});
 	const page = context.pages()[0] ?? (await context.newPage());
 	return {
 		context,
@@ -54,6 +78,8 @@ export async function openBrowser(
 		close: async () => {
 			await context.close();
 			rmSync(profile, { recursive: true, force: true });
+			// Thrown after the last test's check, e.g. by a timer that outlived a page.
+			failOnBrowserErrors();
 		}
 	};
 }
