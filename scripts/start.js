@@ -55,6 +55,10 @@ const server = createServer((req, res) => {
 	}
 	compress(req, res, () => handler(req, res));
 });
+// Longer than the idle timeout of clients and proxies (undici's 4 s, load balancers' 60 s), so the
+// server never closes a kept-alive connection just as a client sends on it ("other side closed").
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 shutDownGracefully(server, {
 	timeoutSeconds: Number(process.env.SHUTDOWN_TIMEOUT || 30),
 	log
