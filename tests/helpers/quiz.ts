@@ -44,7 +44,7 @@ export function shownChoices(html: string, questionKey: string) {
 		byText.set(decode(m[2]!), m[1]!);
 	const fields = new Map<string, string>();
 	for (const m of section.matchAll(
-		/<label for="([^"]+)"[^>]*>([\s\S]*?)<\/label>\s*<select id="\1" name="([^"]+)"/g
+		/<label for="([^"]+)"[^>]*>([\s\S]*?)<\/label>\s*(?:<div[^>]*>\s*)?<select id="\1" name="([^"]+)"/g
 	)) {
 		fields.set(decode(m[2]!), m[3]!);
 	}

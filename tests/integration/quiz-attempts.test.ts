@@ -224,6 +224,12 @@ describe('quiz attempts', () => {
 			expect(before).toContain('Answer saved.');
 			expect(before).not.toContain(first!.citations[0]!.quote);
 			expect(before).not.toContain('feedback-verdict');
+			// Save, then Next: the answer may still change, and nothing says how it went.
+			expect(text(bar(before))).toBe('Save new answer Next');
+			expect(linkWords(bar(before), '?q=2#quiz')).toBe('Next');
+			expect(text(before)).toContain(`1 of ${sampleQuiz.questions.length} answered All questions`);
+			const unanswered = await (await visitor.get(questionPath(path, second!))).text();
+			expect(text(bar(unanswered))).toBe('Skip Save answer');
 			await visitor.post(`${path}?/submit`, {});
 			const after = await (await visitor.get(questionPath(path, first!))).text();
 			expect(after).toContain(first!.citations[0]!.quote);
@@ -311,7 +317,10 @@ function linkWords(html: string, href: string): string | null {
 }
 
 /** The action bar under the question: its Check, Skip, Next, Previous or Finish. */
-const bar = (html: string) => html.slice(html.indexOf('class="action-bar'));
+function bar(html: string) {
+	const start = html.lastIndexOf('<', html.indexOf('class="action-bar'));
+	return html.slice(start, html.indexOf('</form>', start));
+}
 
 /** The part of a page from the element with `id` to the next one of `nextId` (or the end). */
 function part(html: string, id: string, nextId?: string) {
