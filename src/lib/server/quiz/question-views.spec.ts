@@ -673,11 +673,12 @@ describe('marking the right answer in the attempt’s layout', () => {
 	});
 
 	it('marks nothing in place for typed answers and orderings', () => {
-		for (const [q, response] of [
+		const typed: [Question, Response][] = [
 			[short(), { type: 'short', text: 'x' }],
 			[numeric(), { type: 'numeric', text: '1', value: 1 }],
 			[ordering(), { type: 'ordering', order: ['i1', 'i2', 'i3', 'i4'] }]
-		] as const) {
+		];
+		for (const [q, response] of typed) {
 			const result = resultOf(q, response, layoutFor(q, false));
 			expect(result.rightChoices).toBeUndefined();
 			expect(result.rightMatches).toBeUndefined();
