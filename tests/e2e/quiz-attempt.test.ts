@@ -8,6 +8,7 @@ import {
 	type Browser
 } from '../helpers/browser';
 import { newAccount } from '../helpers/client';
+import { execute } from '../helpers/db';
 import { QUIZ_PATH, sampleQuiz } from '../helpers/quiz';
 import {
 	answerOnPage,
@@ -237,6 +238,45 @@ describe('a quiz with JavaScript off', () => {
 			expect(await scrollsSideways(page)).toBe(false);
 		} finally {
 			await browser.close();
+		}
+	});
+});
+
+describe('a quiz with deferred feedback', () => {
+	it('saves each answer with Save, then Next, and says how it went only at the end', async () => {
+		execute(server.databasePath, "update quizzes set feedback = 'deferred'");
+		const browser = await openBrowser({ width: 360, height: 640 });
+		try {
+			const { page } = browser;
+			await startQuiz(page);
+			for (const [index, question] of questions.entries()) {
+				const section = page.locator(`#q-${question.id}`);
+				await answerOnPage(section, question, true);
+				await section.getByRole('button', { name: 'Save answer' }).click();
+				const saved = section.getByText('Answer saved.');
+				await saved.waitFor();
+				expect((await focused(page))?.id).toBe(`q-${question.id}-feedback`);
+				expect(await section.locator('.feedback, .mark svg').count()).toBe(0);
+				expect(await page.locator('.progress-summary').textContent()).toBe(
+					`${index + 1} of ${questions.length} answered`
+				);
+				// The answer can still change until the attempt is finished.
+				expect(await section.getByRole('button', { name: 'Save new answer' }).isEnabled()).toBe(
+					true
+				);
+				if (index === 0) expect(await axeViolations(page)).toEqual([]);
+				if (index < questions.length - 1) await page.getByRole('link', { name: 'Next' }).click();
+			}
+			await page.getByRole('button', { name: 'Finish' }).click();
+			await page.getByText('Score: 100%').waitFor();
+			expect((await focused(page))?.id).toBe('result');
+			const ticks = await page.locator('[aria-labelledby="by-question"] li').allTextContents();
+			expect(ticks.map((tick) => tick.replace(/\s+/g, ' ').trim())).toEqual(
+				questions.map((_, index) => `Question ${index + 1} Right`)
+			);
+		} finally {
+			await browser.close();
+			execute(server.databasePath, "update quizzes set feedback = 'immediate'");
 		}
 	});
 });
