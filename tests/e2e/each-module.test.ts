@@ -10,7 +10,7 @@ import {
 } from '../helpers/browser';
 import { newAccount } from '../helpers/client';
 import { quizOf } from '../helpers/quiz';
-import { answerOnPage } from '../helpers/quiz-page';
+import { completeQuizOnPage } from '../helpers/quiz-page';
 import { projectRoot, startServer, type TestServer } from '../helpers/server';
 
 // One lesson of each module, read and its quiz completed on a phone, as a student would.
@@ -53,16 +53,11 @@ describe.each(firstLessons)('$folder at 360×640', ({ folder, href }) => {
 		await page.getByRole('button', { name: /Start the quiz|Resume your attempt/ }).click();
 		await page.waitForURL(/\/quiz\/\d+/);
 		const quiz = quizOf(folder);
-		for (const question of quiz.questions) {
-			const section = page.locator(`#q-${question.id}`);
-			await answerOnPage(section, question, true);
-			await section.getByRole('button', { name: 'Check answer' }).click();
-			await section.locator('.review').waitFor();
-			expect(await section.locator('.verdict').textContent(), question.id).toContain('Correct');
-		}
-		expect(await scrollsSideways(page)).toBe(false);
-		await page.getByRole('button', { name: 'Submit attempt' }).click();
+		await completeQuizOnPage(page, quiz.questions, true, async (question) => {
+			expect(await scrollsSideways(page), question.id).toBe(false);
+		});
 		await page.getByText('Score: 100%').waitFor();
+		expect(await scrollsSideways(page)).toBe(false);
 	});
 });
 

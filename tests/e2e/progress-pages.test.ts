@@ -9,7 +9,7 @@ import {
 import { newAccount } from '../helpers/client';
 import { query } from '../helpers/db';
 import { QUIZ_PATH, sampleQuiz } from '../helpers/quiz';
-import { answerOnPage } from '../helpers/quiz-page';
+import { checkOnPage, finishNowOnPage } from '../helpers/quiz-page';
 import { startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -60,12 +60,10 @@ describe('progress on a phone (360×640)', () => {
 		await page.getByRole('button', { name: 'Start the quiz' }).click();
 		await page.waitForURL(/\/quiz\/\d+/);
 		for (const question of sampleQuiz.questions.slice(0, 2)) {
-			const section = page.locator(`#q-${question.id}`);
-			await answerOnPage(section, question, true);
-			await section.getByRole('button', { name: 'Check answer' }).click();
-			await section.locator('.review').waitFor();
+			await checkOnPage(page, question, true);
+			await page.getByRole('link', { name: 'Next' }).click();
 		}
-		await page.getByRole('button', { name: 'Submit attempt' }).click();
+		await finishNowOnPage(page);
 		await page.getByText(/Score: \d+%/).waitFor();
 
 		await page.goto(`${server.url}/dashboard`);

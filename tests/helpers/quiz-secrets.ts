@@ -164,7 +164,8 @@ export async function everythingDelivered(
 	path: string
 ): Promise<Map<string, string>> {
 	const delivered = new Map<string, string>();
-	const queue = [path, `${path}/__data.json`];
+	const [pathname, search = ''] = path.split('?');
+	const queue = [path, `${pathname}/__data.json${search && `?${search}`}`];
 	let nodeIds: number[] = [];
 	const fetchOne = async (target: string) => {
 		const url = new URL(target, visitor.baseUrl);

@@ -36,13 +36,15 @@ export function shownChoices(html: string, questionKey: string) {
 	const start = html.indexOf(`id="q-${questionKey}"`);
 	const section = html.slice(start, html.indexOf('</section>', start));
 	const byText = new Map<string, string>();
-	for (const m of section.matchAll(/<input[^>]*value="(\d+)"[^>]*>\s*<span>([\s\S]*?)<\/span>/g))
+	for (const m of section.matchAll(
+		/<input[^>]*value="(\d+)"[^>]*>\s*<span[^>]*>([\s\S]*?)<\/span>/g
+	))
 		byText.set(decode(m[2]!), m[1]!);
 	for (const m of section.matchAll(/<option value="(\d+)"[^>]*>([\s\S]*?)<\/option>/g))
 		byText.set(decode(m[2]!), m[1]!);
 	const fields = new Map<string, string>();
 	for (const m of section.matchAll(
-		/<label for="([^"]+)"[^>]*>([\s\S]*?)<\/label>\s*<select id="\1" name="([^"]+)"/g
+		/<label for="([^"]+)"[^>]*>([\s\S]*?)<\/label>\s*(?:<div[^>]*>\s*)?<select id="\1" name="([^"]+)"/g
 	)) {
 		fields.set(decode(m[2]!), m[3]!);
 	}
@@ -112,14 +114,21 @@ export async function startAttempt(visitor: Visitor): Promise<string> {
 	return location;
 }
 
-/** Answers one question the way the attempt page offers it (fetching the page first). */
+/** The screen of one question of an attempt: the page shows one question at a time. */
+export function questionPath(attemptPath: string, question: Question, quiz = sampleQuiz): string {
+	const index = quiz.questions.findIndex((candidate) => candidate.id === question.id);
+	if (index < 0) throw new Error(`${question.id} is not a question of this quiz`);
+	return `${attemptPath}?q=${index + 1}`;
+}
+
+/** Answers one question the way its screen offers it (fetching the screen first). */
 export async function postAnswer(
 	visitor: Visitor,
 	attemptPath: string,
 	question: Question,
 	right = true
 ) {
-	const html = await (await visitor.get(attemptPath)).text();
+	const html = await (await visitor.get(questionPath(attemptPath, question))).text();
 	return visitor.post(`${attemptPath}?/answer`, answerFields(question, html, right));
 }
 

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Visitor } from '../helpers/client';
 import { execute, query, snapshotTables } from '../helpers/db';
 import { createClass, joinCodeOf, signUp, type CreatedClass } from '../helpers/people';
-import { answerFields, QUIZ_PATH, reviewFields, sampleQuiz, startAttempt } from '../helpers/quiz';
+import {
+	answerFields,
+	questionPath,
+	QUIZ_PATH,
+	reviewFields,
+	sampleQuiz,
+	startAttempt
+} from '../helpers/quiz';
 import { startServer, type TestServer } from '../helpers/server';
 
 /**
@@ -84,9 +91,9 @@ const leavePath = (f: Fixture, which: 'classX' | 'classY') =>
 
 const reads: Case[] = [
 	{
-		name: "A's open attempt",
+		name: "A's open attempt, at the question with A's typed answer",
 		method: 'GET',
-		path: (f) => f.open,
+		path: (f) => questionPath(f.open, SHORT),
 		allowed: ['A'],
 		refused: 'forbidden',
 		shows: () => [TYPED.open]

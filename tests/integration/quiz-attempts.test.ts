@@ -2,7 +2,15 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSource } from '../../src/lib/content/sources';
 import { newAccount, Visitor } from '../helpers/client';
-import { answerFields, postAnswer, QUIZ_PATH, sampleQuiz, startAttempt } from '../helpers/quiz';
+import {
+	answerFields,
+	postAnswer,
+	questionPath,
+	QUIZ_PATH,
+	sampleQuiz,
+	shownChoices,
+	startAttempt
+} from '../helpers/quiz';
 import { startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -36,6 +44,12 @@ function execute(sql: string, ...params: unknown[]) {
 }
 
 const attemptId = (path: string) => Number(path.split('/').at(-1));
+/** A page's words, tags and extra spaces removed. */
+const text = (html: string) =>
+	html
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 const [first, second] = sampleQuiz.questions;
 
 describe('quiz attempts', () => {
@@ -52,13 +66,15 @@ describe('quiz attempts', () => {
 		const path = await startAttempt(visitor);
 		const answered = await postAnswer(visitor, path, first!);
 		expect(answered.status).toBe(303);
-		expect(answered.headers.get('location')).toBe(`${path}#q-${first!.id}`);
+		// back to the same question, at its feedback
+		expect(answered.headers.get('location')).toBe(`${path}?q=1#q-${first!.id}-feedback`);
 
 		// a new page load, even a new "start", lands in the same attempt with the answer kept
 		expect(await startAttempt(visitor)).toBe(path);
 		const html = await (await visitor.get(path)).text();
-		expect(html).toContain('Answered 1 of');
-		expect(html).toContain(first!.explanation.replace(/'/g, '&#39;').slice(0, 40));
+		expect(html).toContain(`1 of ${sampleQuiz.questions.length} answered`);
+		const again = await (await visitor.get(`${path}?q=1`)).text();
+		expect(again).toContain(first!.explanation.replace(/'/g, '&#39;').slice(0, 40));
 	});
 
 	it('gives two tabs starting at once one attempt', async () => {
@@ -170,7 +186,7 @@ describe('quiz attempts', () => {
 	it('refuses answers to a submitted attempt', async () => {
 		const visitor = await student();
 		const path = await startAttempt(visitor);
-		const html = await (await visitor.get(path)).text();
+		const html = await (await visitor.get(questionPath(path, second!))).text();
 		await visitor.post(`${path}?/submit`, {});
 		const late = await visitor.post(`${path}?/answer`, answerFields(second!, html));
 		expect(late.status).toBe(409);
@@ -204,12 +220,19 @@ describe('quiz attempts', () => {
 			await postAnswer(visitor, path, first!, false);
 			const changed = await postAnswer(visitor, path, first!, true);
 			expect(changed.status).toBe(303);
-			const before = await (await visitor.get(path)).text();
+			const before = await (await visitor.get(questionPath(path, first!))).text();
 			expect(before).toContain('Answer saved.');
-			expect(before).not.toContain(sampleQuiz.questions[0]!.citations[0]!.quote);
+			expect(before).not.toContain(first!.citations[0]!.quote);
+			expect(before).not.toContain('feedback-verdict');
+			// Save, then Next: the answer may still change, and nothing says how it went.
+			expect(text(bar(before))).toBe('Save new answer Next');
+			expect(linkWords(bar(before), '?q=2#quiz')).toBe('Next');
+			expect(text(before)).toContain(`1 of ${sampleQuiz.questions.length} answered All questions`);
+			const unanswered = await (await visitor.get(questionPath(path, second!))).text();
+			expect(text(bar(unanswered))).toBe('Skip Save answer');
 			await visitor.post(`${path}?/submit`, {});
-			const after = await (await visitor.get(path)).text();
-			expect(after).toContain(sampleQuiz.questions[0]!.citations[0]!.quote);
+			const after = await (await visitor.get(questionPath(path, first!))).text();
+			expect(after).toContain(first!.citations[0]!.quote);
 			expect(
 				query<{ score: number }>('select score from answers where attempt_id = ?', attemptId(path))
 			).toEqual([{ score: 1 }]);
@@ -224,6 +247,9 @@ describe('quiz attempts', () => {
 			const visitor = await student();
 			const path = await startAttempt(visitor);
 			await visitor.post(`${path}?/submit`, {});
+			const end = await (await visitor.get(path)).text();
+			expect(end).toContain('Score:');
+			expect(end).not.toContain('Try the quiz again');
 			const refused = await visitor.post(`${QUIZ_PATH}?/start`, {});
 			expect(refused.status).toBe(409);
 			expect(await refused.text()).toContain('You have used all 1 attempts at this quiz.');
@@ -236,8 +262,12 @@ describe('quiz attempts', () => {
 		const visitor = await student();
 		const path = await startAttempt(visitor);
 		const order = async () => {
-			const html = await (await visitor.get(path)).text();
-			return [...html.matchAll(/<span>([^<]+)<\/span><\/label>/g)].map((m) => m[1]);
+			const shown: string[] = [];
+			for (const question of sampleQuiz.questions.slice(0, 4)) {
+				const html = await (await visitor.get(questionPath(path, question))).text();
+				shown.push(...shownChoices(html, question.id).byText.keys());
+			}
+			return shown;
 		};
 		const before = await order();
 		expect(before.length).toBeGreaterThan(4);
@@ -248,21 +278,185 @@ describe('quiz attempts', () => {
 		const visitor = await student();
 		const path = await startAttempt(visitor);
 		await postAnswer(visitor, path, first!, false);
-		const html = (await (await visitor.get(path)).text())
+		const html = (await (await visitor.get(questionPath(path, first!))).text())
 			.replace(/&#39;/g, "'")
 			.replace(/&quot;/g, '"');
 		if (first!.type !== 'single') throw new Error('expected a single-choice question first');
 		const chosen = first!.options.find((option) => option.id !== first!.answer)!;
 		const right = first!.options.find((option) => option.id === first!.answer)!;
 		const review = html.slice(html.indexOf(`id="q-${first!.id}"`));
-		expect(review).toContain('<strong>Incorrect</strong>');
-		expect(review).toContain(`Your answer</p>`);
-		expect(review).toContain(chosen.text);
-		expect(review).toContain('Correct answer</p>');
-		expect(review).toContain(right.text);
-		expect(review).toContain(chosen.feedback);
-		expect(review).toContain(first!.explanation);
-		expect(review).toContain(first!.citations[0]!.quote);
-		expect(review).toContain(findSource(first!.citations[0]!.source)!.workingTitle);
+		const markOf = (text: string) => {
+			const at = review.search(
+				new RegExp(`<span[^>]*>${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</span>`)
+			);
+			return review.slice(at, review.indexOf('</label>', at)).replace(/<[^>]+>/g, '');
+		};
+		expect(markOf(chosen.text)).toContain('Your answer: wrong');
+		expect(markOf(right.text)).toContain('Right answer');
+		const feedback = text(
+			review.slice(review.lastIndexOf('<', review.indexOf('class="feedback ')))
+		);
+		expect(feedback).toMatch(/^Not quite/);
+		expect(feedback).toContain(chosen.feedback);
+		expect(feedback).toContain(first!.explanation);
+		expect(feedback).toContain(first!.citations[0]!.quote);
+		expect(feedback).toContain(findSource(first!.citations[0]!.source)!.workingTitle);
+		// The explanation and the source are one tap away, not in the way.
+		expect(review).toMatch(/<details class="feedback-more[^"]*">/);
+	});
+});
+
+/** The questions a page offers to answer, by their hidden `question` field. */
+const questionsOn = (html: string) =>
+	[...html.matchAll(/<input type="hidden" name="question" value="([^"]+)"/g)].map((m) => m[1]);
+
+/** The words of the link to `href` on the page, or null if there is none. */
+function linkWords(html: string, href: string): string | null {
+	const at = html.indexOf(`href="${href}"`);
+	return at < 0 ? null : text(html.slice(html.indexOf('>', at) + 1, html.indexOf('</a>', at)));
+}
+
+/** The action bar under the question: its Check, Skip, Next, Previous or Finish. */
+function bar(html: string) {
+	const start = html.lastIndexOf('<', html.indexOf('class="action-bar'));
+	return html.slice(start, html.indexOf('</form>', start));
+}
+
+/** The part of a page from the element with `id` to the next one of `nextId` (or the end). */
+function part(html: string, id: string, nextId?: string) {
+	const start = html.indexOf(`id="${id}"`);
+	expect(start, id).toBeGreaterThan(-1);
+	return html.slice(start, nextId ? html.indexOf(`id="${nextId}"`, start) : undefined);
+}
+
+describe('one question per screen', () => {
+	const total = sampleQuiz.questions.length;
+	const get = async (visitor: Visitor, path: string) => (await visitor.get(path)).text();
+
+	it('shows only the question named by ?q=, and without it the first one still to answer', async () => {
+		const visitor = await student();
+		const path = await startAttempt(visitor);
+		expect(questionsOn(await get(visitor, path))).toEqual([first!.id]);
+		for (const [index, question] of sampleQuiz.questions.entries()) {
+			const html = await get(visitor, `${path}?q=${index + 1}`);
+			expect(questionsOn(html), question.id).toEqual([question.id]);
+			expect(text(html)).toContain(`Question ${index + 1} of ${total}`);
+		}
+		const third = sampleQuiz.questions[2]!;
+		await postAnswer(visitor, path, first!);
+		await postAnswer(visitor, path, third);
+		expect(questionsOn(await get(visitor, path))).toEqual([second!.id]);
+		// "Next" goes on to the next question still to answer, coming round to skipped ones.
+		expect(linkWords(bar(await get(visitor, `${path}?q=3`)), '?q=4#quiz')).toBe('Next');
+		expect(linkWords(bar(await get(visitor, `${path}?q=1`)), '?q=2#quiz')).toBe('Next');
+		expect(linkWords(bar(await get(visitor, `${path}?q=2`)), '?q=4#quiz')).toBe('Skip');
+	});
+
+	it('offers Finish once every question is answered, and resumes at the last one', async () => {
+		const visitor = await student();
+		const path = await startAttempt(visitor);
+		for (const question of sampleQuiz.questions) await postAnswer(visitor, path, question);
+		const html = await get(visitor, path);
+		expect(questionsOn(html)).toEqual([sampleQuiz.questions.at(-1)!.id]);
+		expect(bar(html)).toMatch(new RegExp(`formaction="\\?q=${total}&amp;/submit"[^>]*>\\s*Finish`));
+		expect(linkWords(html, `?q=1#quiz`)).toBe('Question 1');
+	});
+
+	it.each(['0', '999', String(sampleQuiz.questions.length + 1), 'abc', '-1', '1.5', '', '1e1'])(
+		'answers ?q=%s with a 404 that says so, open or submitted, never a server error',
+		async (q) => {
+			const visitor = await student();
+			const path = await startAttempt(visitor);
+			for (const when of ['open', 'submitted']) {
+				if (when === 'submitted') await visitor.post(`${path}?/submit`, {});
+				const response = await visitor.get(`${path}?q=${encodeURIComponent(q)}`);
+				expect(response.status, when).toBe(404);
+				expect(await response.text()).toContain('This attempt has no such question.');
+				const data = await visitor.get(`${path}/__data.json?q=${encodeURIComponent(q)}`);
+				expect(data.status, `${when} data`).toBeLessThan(500);
+				expect(await data.text()).toContain('This attempt has no such question.');
+			}
+		}
+	);
+
+	it('keeps a refused answer on its own question without JavaScript', async () => {
+		const visitor = await student();
+		const path = await startAttempt(visitor);
+		const short = sampleQuiz.questions.find((q) => q.type === 'short')!;
+		const number = questionPath(path, short).split('q=')[1];
+		const refused = await visitor.post(`${path}?q=${number}&/answer`, { question: short.id });
+		expect(refused.status).toBe(400);
+		const html = await refused.text();
+		expect(html).toContain('Type an answer.');
+		expect(questionsOn(html)).toEqual([short.id]);
+	});
+
+	it('ends with the score in words, a tick per question, only the missed ones to review, and what next', async () => {
+		const visitor = await student();
+		const path = await startAttempt(visitor);
+		const short = sampleQuiz.questions.find((q) => q.type === 'short')!;
+		const last = sampleQuiz.questions.at(-1)!;
+		const missed = [second!, short];
+		for (const question of sampleQuiz.questions.filter((q) => q !== last))
+			await postAnswer(visitor, path, question, !missed.includes(question));
+		expect((await visitor.post(`${path}?/submit`, {})).headers.get('location')).toBe(
+			`${path}#result`
+		);
+		const [owner] = query<{ user_id: number }>(
+			'select user_id from attempts where id = ?',
+			attemptId(path)
+		);
+		execute('update review_cards set due = 0 where user_id = ?', owner!.user_id);
+
+		const html = await get(visitor, path);
+		const right = total - missed.length - 1;
+		expect(text(part(html, 'result', 'next-step'))).toContain(
+			`Score: ${Math.round((100 * right) / total)}% ${right} of ${total} right, 2 not quite, 1 not answered.`
+		);
+
+		const next = part(html, 'next-step', 'by-question');
+		expect(linkWords(next, '/learn/franchise-model/claims-and-propaganda')).toMatch(
+			/^Next lesson: /
+		);
+		expect(linkWords(next, '/review')).toBe(`${total - 1} reviews are due: review now`);
+		expect(next).toContain(`action="${QUIZ_PATH}?/start"`);
+		expect(text(next)).toContain('Try the quiz again');
+
+		const ticks = part(html, 'by-question', 'mistakes');
+		for (const [index, question] of sampleQuiz.questions.entries()) {
+			const words = missed.includes(question)
+				? 'Not quite'
+				: question === last
+					? 'Not answered'
+					: 'Right';
+			expect(text(ticks), question.id).toContain(`Question ${index + 1} ${words}`);
+			expect(linkWords(ticks, `?q=${index + 1}#quiz`)).toBe(`Question ${index + 1}`);
+		}
+
+		const mistakes = part(html, 'mistakes');
+		const reviewed = [...mistakes.matchAll(/<article[^>]*aria-labelledby="mistake-([^"]+)"/g)].map(
+			(m) => m[1]
+		);
+		expect(reviewed).toEqual([second!.id, short.id, last.id]);
+		const decoded = mistakes.replace(/&#39;/g, "'").replace(/&quot;/g, '"');
+		for (const question of [second!, short, last])
+			expect(decoded, question.id).toContain(question.citations[0]!.quote);
+		expect(decoded).not.toContain(first!.explanation);
+	});
+
+	it('reviews a submitted attempt one question at a time, back and forth', async () => {
+		const visitor = await student();
+		const path = await startAttempt(visitor);
+		await postAnswer(visitor, path, second!);
+		await visitor.post(`${path}?/submit`, {});
+		const html = await get(visitor, `${path}?q=2`);
+		expect(text(html)).toContain('Question 2 of');
+		expect(html).toContain('feedback-verdict');
+		expect(bar(html)).not.toContain('<button');
+		expect(linkWords(bar(html), '?q=1#quiz')).toBe('Previous');
+		expect(linkWords(bar(html), '?q=3#quiz')).toBe('Next');
+		expect(linkWords(html, `${path}#result`)).toBe('Back to your results');
+		const unanswered = await get(visitor, `${path}?q=1`);
+		expect(text(unanswered)).toContain('Not answered');
 	});
 });

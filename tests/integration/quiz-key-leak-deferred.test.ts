@@ -6,6 +6,7 @@ import {
 	answerFields,
 	postAnswer,
 	postEnhanced,
+	questionPath,
 	QUIZ_PATH,
 	reviewFields,
 	sampleQuiz,
@@ -46,6 +47,9 @@ const replyOf = async (response: Response) =>
 /** Every way the learner's browser or downloads can learn about the quiz, read now. */
 async function doors(visitor: Visitor, attempt: string): Promise<Map<string, string>> {
 	const bodies = await everythingDelivered(visitor, attempt);
+	for (const question of sampleQuiz.questions)
+		for (const [where, body] of await everythingDelivered(visitor, questionPath(attempt, question)))
+			bodies.set(where, body);
 	for (const page of [QUIZ_PATH, '/review', '/dashboard', '/account', '']) {
 		bodies.set(page || '/', await (await visitor.get(page || '/')).text());
 		bodies.set(`${page}/__data.json`, await (await visitor.get(`${page}/__data.json`)).text());
@@ -80,7 +84,7 @@ describe('answer keys with deferred feedback', () => {
 		const replies = new Map<string, string>();
 		for (const [index, question] of sampleQuiz.questions.entries()) {
 			const right = !typed(question) && index % 2 === 0;
-			const html = await (await visitor.get(attempt)).text();
+			const html = await (await visitor.get(questionPath(attempt, question))).text();
 			// Saved as a plain form, then changed through use:enhance: open answers may change.
 			const saved = await visitor.post(
 				`${attempt}?/answer`,

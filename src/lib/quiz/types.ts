@@ -36,9 +36,21 @@ export interface QuestionResult {
 	explanation: string;
 	claimType: ClaimType;
 	citations: { quote: string; file: string; label: string; workingTitle: string }[];
+	/** The right choices by shown position (choice questions; "true"/"false" for true/false). */
+	rightChoices?: string[];
+	/** Each matching prompt's right choice, by shown position. */
+	rightMatches?: Record<string, string>;
 }
 
 export interface QuestionState extends PublicQuestion {
 	response: Response | null;
 	result: QuestionResult | null;
+}
+
+/** How far one question of an attempt has got, as far as the learner may know yet. */
+export type StepStatus = 'unanswered' | 'answered' | QuestionResult['verdict'];
+
+export interface QuestionStep {
+	number: number;
+	status: StepStatus;
 }

@@ -146,7 +146,8 @@ export async function attemptQuestionsOf(attemptId: number): Promise<AttemptQues
 }
 
 /**
- * Saves (or, while feedback is deferred, replaces) the learner's answer to one question.
+ * Saves (or, while feedback is deferred, replaces) the learner's answer to one question, and
+ * gives back the question's number in the attempt (from 1).
  * With immediate feedback the first answer stands: the key has been shown.
  */
 export async function saveAnswer(
@@ -154,12 +155,14 @@ export async function saveAnswer(
 	attemptId: number,
 	questionKey: string,
 	form: FormData
-): Promise<void> {
+): Promise<number> {
 	const attempt = await ownAttempt(userId, attemptId);
 	if (attempt.status !== 'in_progress')
 		throw new QuizError(409, 'This attempt has been submitted; answers can no longer change.');
 	const settings = await quizSettings(attempt.quizId);
-	const target = (await attemptQuestionsOf(attemptId)).find((q) => q.question.id === questionKey);
+	const questions = await attemptQuestionsOf(attemptId);
+	const index = questions.findIndex((q) => q.question.id === questionKey);
+	const target = questions[index];
 	if (!target) throw new QuizError(400, 'That question is not part of this attempt.');
 	if (target.answer && settings.feedback === 'immediate')
 		throw new QuizError(409, 'You have already answered this question.');
@@ -192,6 +195,7 @@ export async function saveAnswer(
 			target: [answers.attemptId, answers.questionVersionId],
 			set: { response, score, updatedAt: now }
 		});
+	return index + 1;
 }
 
 /** Submits once: repeats (a double click, a retry, a second tab) find it submitted and change nothing. */

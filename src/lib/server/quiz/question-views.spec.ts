@@ -4,7 +4,12 @@ import type { Response } from '$lib/quiz/types';
 import type { AttemptQuestion } from './attempts';
 import { layoutFor, type Layout } from './layout';
 import { grade } from './grading';
-import { attemptQuestionStates, publicQuestion, publicResponse } from './question-views';
+import {
+	attemptQuestionStates,
+	publicQuestion,
+	publicResponse,
+	questionSteps
+} from './question-views';
 import { readResponse } from './responses';
 
 // Every secret below is a distinct phrase, so finding it in a JSON dump means it leaked.
@@ -446,6 +451,8 @@ describe('attemptQuestionStates', () => {
 			correctAnswer: ['Mastung'],
 			explanation: `${EXPLANATION} for single`,
 			claimType: 'attributed claim',
+			// where the right option is shown in this attempt, to mark it beside the choices
+			rightChoices: ['1'],
 			citations: [
 				{
 					quote: `${QUOTE} for single`,
@@ -633,5 +640,79 @@ describe('publicResponse', () => {
 			text: '1,947',
 			value: 1947
 		});
+	});
+});
+
+describe('marking the right answer in the attempt’s layout', () => {
+	const immediate = { feedback: 'immediate' as const };
+	const resultOf = (q: Question, response: Response, layout: Layout) =>
+		attemptQuestionStates(immediate, false, [entry(q, response, layout)])[0]!.result!;
+
+	it('names the right choices by their shown position', () => {
+		const order = ['c', 'a', 'b'];
+		expect(
+			resultOf(multiple(), { type: 'multiple', optionIds: ['c'] }, { order }).rightChoices
+		).toEqual(['1', '2']);
+		expect(
+			resultOf(evidence(), { type: 'evidence', optionId: 's1' }, { order: ['s1', 's2', 's3'] })
+				.rightChoices
+		).toEqual(['1']);
+		expect(resultOf(trueFalse(), { type: 'truefalse', value: false }, {}).rightChoices).toEqual([
+			'true'
+		]);
+	});
+
+	it('names each matching prompt’s right choice by its shown position', () => {
+		const layout = { order: ['~1', 'p3', 'p1', 'p2'] };
+		const response = { type: 'matching' as const, matches: { p1: 'p2', p2: 'p1', p3: 'p3' } };
+		expect(resultOf(matching(), response, layout).rightMatches).toEqual({
+			'0': '2',
+			'1': '3',
+			'2': '1'
+		});
+	});
+
+	it('marks nothing in place for typed answers and orderings', () => {
+		const typed: [Question, Response][] = [
+			[short(), { type: 'short', text: 'x' }],
+			[numeric(), { type: 'numeric', text: '1', value: 1 }],
+			[ordering(), { type: 'ordering', order: ['i1', 'i2', 'i3', 'i4'] }]
+		];
+		for (const [q, response] of typed) {
+			const result = resultOf(q, response, layoutFor(q, false));
+			expect(result.rightChoices).toBeUndefined();
+			expect(result.rightMatches).toBeUndefined();
+		}
+	});
+});
+
+describe('questionSteps', () => {
+	const answered = (q: Question, response: Response, score: number): AttemptQuestion => ({
+		...entry(q, response),
+		answer: { response, score }
+	});
+	const attempt = [
+		answered(single(), { type: 'single', optionId: 'b' }, 1),
+		answered(multiple(), { type: 'multiple', optionIds: ['a'] }, 0.5),
+		answered(trueFalse(), { type: 'truefalse', value: false }, 0),
+		entry(short())
+	];
+
+	it('with immediate feedback, tells right, partly right and wrong of answered questions only', () => {
+		expect(questionSteps({ feedback: 'immediate' }, false, attempt)).toEqual([
+			{ number: 1, status: 'correct' },
+			{ number: 2, status: 'partly correct' },
+			{ number: 3, status: 'incorrect' },
+			{ number: 4, status: 'unanswered' }
+		]);
+	});
+
+	it('with deferred feedback, says only "answered" until the attempt is submitted', () => {
+		expect(
+			questionSteps({ feedback: 'deferred' }, false, attempt).map((step) => step.status)
+		).toEqual(['answered', 'answered', 'answered', 'unanswered']);
+		expect(
+			questionSteps({ feedback: 'deferred' }, true, attempt).map((step) => step.status)
+		).toEqual(['correct', 'partly correct', 'incorrect', 'not answered']);
 	});
 });

@@ -6,6 +6,7 @@ import type {
 	PublicQuestion,
 	QuestionResult,
 	QuestionState,
+	QuestionStep,
 	Response
 } from '$lib/quiz/types';
 import type { AttemptQuestion, QuizSettings } from './attempts';
@@ -105,22 +106,48 @@ function correctAnswer(question: Question): string[] {
 	}
 }
 
+/** Where the right answer sits in the attempt's layout, for marking it beside the choices. */
+function rightPositions(
+	question: Question,
+	layout: Layout
+): Pick<QuestionResult, 'rightChoices' | 'rightMatches'> {
+	const at = (id: string) => positionOf(layout, id);
+	switch (question.type) {
+		case 'single':
+		case 'evidence':
+			return { rightChoices: [at(question.answer)] };
+		case 'multiple':
+			return { rightChoices: question.answers.map(at) };
+		case 'truefalse':
+			return { rightChoices: [String(question.answer)] };
+		case 'matching':
+			return {
+				rightMatches: Object.fromEntries(
+					question.pairs.map((pair, index) => [String(index), at(pair.id)])
+				)
+			};
+		default:
+			return {};
+	}
+}
+
+export function verdictFor(score: number | null): QuestionResult['verdict'] {
+	if (score === null) return 'not answered';
+	return score === 1 ? 'correct' : score > 0 ? 'partly correct' : 'incorrect';
+}
+
+/** The question's key and sources, with the right answer's positions when the layout is given. */
 export function questionResult(
 	question: Question,
-	response: AttemptQuestion['answer']
+	response: AttemptQuestion['answer'],
+	layout?: Layout
 ): QuestionResult {
 	const { score, feedback } = response
 		? grade(question, response.response)
 		: { score: 0, feedback: [] };
 	return {
 		score,
-		verdict: !response
-			? 'not answered'
-			: score === 1
-				? 'correct'
-				: score > 0
-					? 'partly correct'
-					: 'incorrect',
+		verdict: verdictFor(response ? score : null),
 		feedback,
 		correctAnswer: correctAnswer(question),
 		explanation: question.explanation,
@@ -133,25 +160,65 @@ export function questionResult(
 				label: article?.label ?? source,
 				workingTitle: article?.workingTitle ?? source
 			};
-		})
+		}),
+		...(layout && rightPositions(question, layout))
 	};
 }
 
+/** Whether the question's result may be shown: once submitted, or, with immediate feedback, once answered. */
+function mayReveal(
+	settings: Pick<QuizSettings, 'feedback'>,
+	submitted: boolean,
+	entry: AttemptQuestion
+): boolean {
+	return submitted || (settings.feedback === 'immediate' && entry.answer !== null);
+}
+
 /**
- * The attempt as its page shows it. A question's result (key, feedback, explanation, sources)
- * is included only once the attempt is submitted, or, with immediate feedback, once answered.
+ * One question of the attempt as its page shows it. Its result (key, feedback, explanation,
+ * sources) is included only when it may be revealed.
  */
+export function attemptQuestionState(
+	settings: Pick<QuizSettings, 'feedback'>,
+	submitted: boolean,
+	entry: AttemptQuestion,
+	number: number
+): QuestionState {
+	return {
+		...publicQuestion(entry.question, entry.layout, number),
+		response: entry.answer && publicResponse(entry.question, entry.layout, entry.answer.response),
+		result: mayReveal(settings, submitted, entry)
+			? questionResult(entry.question, entry.answer, entry.layout)
+			: null
+	};
+}
+
+/** The attempt as its review shows it, every question in order. */
 export function attemptQuestionStates(
 	settings: Pick<QuizSettings, 'feedback'>,
 	submitted: boolean,
 	questions: AttemptQuestion[]
 ): QuestionState[] {
-	return questions.map((entry, index) => {
-		const reveal = submitted || (settings.feedback === 'immediate' && entry.answer !== null);
-		return {
-			...publicQuestion(entry.question, entry.layout, index + 1),
-			response: entry.answer && publicResponse(entry.question, entry.layout, entry.answer.response),
-			result: reveal ? questionResult(entry.question, entry.answer) : null
-		};
-	});
+	return questions.map((entry, index) =>
+		attemptQuestionState(settings, submitted, entry, index + 1)
+	);
+}
+
+/**
+ * How each question stands, for the progress bar: right or wrong only where the result may be
+ * shown; an answer whose feedback is deferred is just "answered".
+ */
+export function questionSteps(
+	settings: Pick<QuizSettings, 'feedback'>,
+	submitted: boolean,
+	questions: AttemptQuestion[]
+): QuestionStep[] {
+	return questions.map((entry, index) => ({
+		number: index + 1,
+		status: mayReveal(settings, submitted, entry)
+			? verdictFor(entry.answer?.score ?? null)
+			: entry.answer
+				? 'answered'
+				: 'unanswered'
+	}));
 }

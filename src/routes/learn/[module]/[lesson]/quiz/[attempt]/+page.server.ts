@@ -1,8 +1,9 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { getLesson } from '$lib/content/course';
 import { requireUser } from '$lib/server/guards';
 import {
 	attemptQuestionsOf,
+	attemptsOf,
 	ownAttempt,
 	quizSettings,
 	saveAnswer,
@@ -12,7 +13,13 @@ import { noteQuizSubmitted } from '$lib/server/progress/lesson-progress';
 import { lessonRef } from '$lib/server/progress/lessons';
 import { quizIdFor } from '$lib/server/quiz/catalog';
 import { orErrorPage, orFailure } from '$lib/server/quiz/http';
-import { attemptQuestionStates } from '$lib/server/quiz/question-views';
+import {
+	attemptQuestionState,
+	attemptQuestionStates,
+	questionSteps
+} from '$lib/server/quiz/question-views';
+import { dueCount } from '$lib/server/review/cards';
+import { currentQuestion, nextToAnswer, questionNumber } from '$lib/quiz/steps';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The learner's attempt, checked to belong to the quiz named in the URL. */
@@ -26,21 +33,47 @@ async function attemptFor(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	return { user, module, lesson, attempt };
 }
 
+/**
+ * One question per screen (`?q=3`); without `q`, the question to carry on with while the
+ * attempt is open, and the end screen once it is submitted.
+ */
 export const load: PageServerLoad = async (event) => {
-	const { module, lesson, attempt } = await attemptFor(event);
+	const { user, module, lesson, attempt } = await attemptFor(event);
 	const settings = await quizSettings(attempt.quizId);
-	const questions = await attemptQuestionsOf(attempt.id);
-	return {
+	const entries = await attemptQuestionsOf(attempt.id);
+	const submitted = attempt.status === 'submitted';
+	const steps = questionSteps(settings, submitted, entries);
+	const common = {
 		module: { title: module.title, href: module.href, number: module.number },
 		lesson: { title: lesson.title, href: lesson.href },
 		quiz: { title: settings.title, feedback: settings.feedback, href: `${lesson.href}/quiz` },
-		attempt: {
-			id: attempt.id,
-			status: attempt.status,
-			score: attempt.score,
-			answered: questions.filter((q) => q.answer !== null).length
-		},
-		questions: attemptQuestionStates(settings, attempt.status === 'submitted', questions)
+		attempt: { id: attempt.id, status: attempt.status, score: attempt.score },
+		steps
+	};
+
+	const asked = event.url.searchParams.get('q');
+	if (asked === null && submitted) {
+		const history = await attemptsOf(user.id, attempt.quizId);
+		return {
+			...common,
+			screen: 'end' as const,
+			mistakes: attemptQuestionStates(settings, true, entries).filter(
+				(question) => question.result?.verdict !== 'correct'
+			),
+			nextLesson: lesson.next && { title: lesson.next.title, href: lesson.next.href },
+			reviewsDue: await dueCount(user.id),
+			canRetake: settings.maxAttempts === null || history.length < settings.maxAttempts
+		};
+	}
+
+	const number = asked === null ? currentQuestion(steps) : questionNumber(asked, entries.length);
+	const entry = number === null ? undefined : entries[number - 1];
+	if (number === null || !entry) error(404, 'This attempt has no such question.');
+	return {
+		...common,
+		screen: 'question' as const,
+		question: attemptQuestionState(settings, submitted, entry, number),
+		nextToAnswer: submitted ? null : nextToAnswer(steps, number)
 	};
 };
 
@@ -49,12 +82,12 @@ export const actions: Actions = {
 		const { user, attempt } = await attemptFor(event);
 		const form = await event.request.formData();
 		const question = String(form.get('question') ?? '');
-		const saved = await orFailure({ question }, () =>
+		const number = await orFailure({ question }, () =>
 			saveAnswer(user.id, attempt.id, question, form)
 		);
-		if (saved) return saved;
-		// Back to the question just answered, so its feedback is in view (and a reload posts nothing).
-		redirect(303, `${event.url.pathname}#q-${question}`);
+		if (typeof number !== 'number') return number;
+		// The same question again, its feedback in view (and a reload posts nothing).
+		redirect(303, `${event.url.pathname}?q=${number}#q-${question}-feedback`);
 	},
 	submit: async (event) => {
 		const { user, lesson, attempt } = await attemptFor(event);

@@ -1,0 +1,12 @@
+import { goto } from '$app/navigation';
+
+/**
+ * Follows a form action's redirect as `use:enhance` would, but moves focus to what the new
+ * address points at (`#…`: the feedback asked for, the results) instead of back to the top of
+ * the page, where Kit would put it and where a keyboard or screen-reader user would be lost.
+ */
+export async function followRedirect(location: string): Promise<void> {
+	await goto(location, { invalidateAll: true, keepFocus: true, noScroll: true });
+	const target = new URL(location, window.location.href).hash.slice(1);
+	if (target) document.getElementById(target)?.focus();
+}
