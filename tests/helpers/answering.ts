@@ -1,5 +1,5 @@
 import type { Visitor } from './client';
-import { answerFields, sampleQuiz, startAttempt } from './quiz';
+import { postAnswer, sampleQuiz, startAttempt } from './quiz';
 
 /** An answer the server acknowledged (answered 303), by attempt and question. */
 export interface Acknowledged {
@@ -19,13 +19,9 @@ export async function answerUntilStopped(
 	while (!stopped()) {
 		const attempt = await startAttempt(visitor);
 		const attemptId = Number(attempt.split('/').at(-1));
-		const html = await (await visitor.get(attempt)).text();
 		for (const [i, question] of sampleQuiz.questions.entries()) {
 			if (stopped()) return;
-			const response = await visitor.post(
-				`${attempt}?/answer`,
-				answerFields(question, html, i % 2 === 0)
-			);
+			const response = await postAnswer(visitor, attempt, question, i % 2 === 0);
 			if (response.status !== 303) throw new Error(`answer refused: ${response.status}`);
 			acknowledged.push({ attemptId, questionKey: question.id });
 		}

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Person } from './people';
-import { answerFields, quizOf } from './quiz';
+import { answerFields, questionPath, quizOf } from './quiz';
 
 /**
  * Reports sections of a lesson as reached, as the lesson page does. No active time is claimed:
@@ -32,8 +32,10 @@ export async function answerQuiz(
 	const started = await person.visitor.post(`${lessonHref}/quiz?/start`, {});
 	expect(started.status).toBe(303);
 	const attempt = started.headers.get('location')!;
-	const html = await (await person.visitor.get(attempt)).text();
-	for (const [i, question] of quizOf(folder).questions.entries()) {
+	const quiz = quizOf(folder);
+	for (const [i, question] of quiz.questions.entries()) {
+		// One question per screen: each is answered from its own page, as a learner would.
+		const html = await (await person.visitor.get(questionPath(attempt, question, quiz))).text();
 		const answered = await person.visitor.post(
 			`${attempt}?/answer`,
 			answerFields(question, html, i < right)
