@@ -43,7 +43,10 @@ export async function answerOnPage(section: Locator, question: Question, javaScr
 			if (javaScript) {
 				// Reorder with the Move up buttons only: dragging is never required. They replace the
 				// menus once the page's scripts run; reading the list before that would find nothing.
-				await section.getByRole('button', { name: /^Move (up|down): / }).first().waitFor();
+				await section
+					.getByRole('button', { name: /^Move (up|down): / })
+					.first()
+					.waitFor();
 				for (const [target, item] of question.items.entries()) {
 					const texts = await section.locator('.ordering-text').allTextContents();
 					for (let at = texts.indexOf(item.text); at > target; at--) {

@@ -43,9 +43,12 @@ describe('a crash under load', () => {
 		await crash;
 
 		// Every student was still sending when the server died; no answer was refused before that.
+		// The connection was refused ("fetch failed") or cut in the middle of a page ("terminated").
 		for (const outcome of outcomes) {
 			expect(outcome.status).toBe('rejected');
-			expect(String((outcome as PromiseRejectedResult).reason)).toBe('TypeError: fetch failed');
+			expect(['TypeError: fetch failed', 'TypeError: terminated']).toContain(
+				String((outcome as PromiseRejectedResult).reason)
+			);
 		}
 		expect(acknowledged.length).toBeGreaterThan(0);
 
