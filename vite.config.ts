@@ -8,6 +8,7 @@ export default defineConfig({
 	test: {
 		// Integration and browser tests start the built server; `npm test` builds it first.
 		include: ['src/**/*.spec.ts', 'tests/**/*.test.ts'],
+		setupFiles: ['tests/setup/browser-errors.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 120_000,
 		pool: 'forks'

@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterEach } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -26,13 +25,11 @@ const args = [
 // one, tests provoke those on purpose, and the test that asks for a page judges its status.
 const browserErrors: string[] = [];
 
-function failOnBrowserErrors(): void {
+/** Run after every test (tests/setup/browser-errors.ts), so every browser test fails on them. */
+export function failOnBrowserErrors(): void {
 	const errors = browserErrors.splice(0);
 	if (errors.length > 0) throw new Error(`Errors in the browser:\n${errors.join('\n')}`);
 }
-
-// Registered by importing this helper, so every browser test fails on them without asking.
-afterEach(failOnBrowserErrors);
 
 export interface Browser {
 	context: BrowserContext;
