@@ -31,8 +31,9 @@ function failOnBrowserErrors(): void {
 	if (errors.length > 0) throw new Error(`Errors in the browser:\n${errors.join('\n')}`);
 }
 
-// Registered by importing this helper, so every browser test fails on them without asking.
-afterEach(failOnBrowserErrors);
+// Registered by importing this helper, so every browser test fails on them without asking; not
+// outside vitest (npm run bench:weight opens its browser with this helper too).
+if (process.env.VITEST) afterEach(failOnBrowserErrors);
 
 export interface Browser {
 	context: BrowserContext;
