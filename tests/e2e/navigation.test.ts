@@ -163,6 +163,23 @@ describe('on a phone (360×640)', () => {
 		await page.locator('.cite-card').first().waitFor();
 	});
 
+	it('gives every button, field and disclosure at least 44 × 44 px to tap', async () => {
+		const { page } = browser;
+		// The quiz's own controls (the review page's) are the quiz flow's to test.
+		for (const path of [LESSON, '/dashboard', '/account']) {
+			await page.goto(server.url + path);
+			const controls = page.locator(
+				'button:visible:not(.cite), .button:visible, summary:visible, input:visible, select:visible'
+			);
+			expect(await controls.count(), path).toBeGreaterThan(0);
+			for (const control of await controls.all()) {
+				const { width, height } = (await control.boundingBox())!;
+				const what = `${path}: ${await control.evaluate((element) => element.outerHTML.slice(0, 80))}`;
+				expect(Math.min(width, height), what).toBeGreaterThanOrEqual(44);
+			}
+		}
+	});
+
 	it('keeps breadcrumbs on one line, shortening the current page rather than wrapping', async () => {
 		const { page } = browser;
 		await page.setViewportSize({ width: 320, height: 640 });
