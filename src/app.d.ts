@@ -1,3 +1,4 @@
+/// <reference types="unplugin-icons/types/svelte5" />
 import type { SessionInfo } from '$lib/server/auth';
 import type { SessionUser } from '$lib/server/users';
 

@@ -127,8 +127,8 @@ describe.each([
 		await page.goto(server.url);
 		// Module 1: one lesson of four complete, so the first quarter is filled.
 		const bar = page.locator('#progress-franchise-model');
-		expect(await colourAt(page, bar, 0.1, 0.5)).toBe(await customColour(page, '--accent'));
-		expect(await colourAt(page, bar, 0.8, 0.5)).toBe(await customColour(page, '--surface'));
+		expect(await colourAt(page, bar, 0.1, 0.5)).toBe(await customColour(page, '--color-accent'));
+		expect(await colourAt(page, bar, 0.8, 0.5)).toBe(await customColour(page, '--color-surface'));
 	});
 });
 
