@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { browserErrors, failOnBrowserErrors } from './browser-errors';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -18,18 +19,6 @@ const args = [
 	'--disable-component-update',
 	'--disable-sync'
 ];
-
-// Errors a page threw and nothing caught (the learner is left with a broken page) and errors
-// logged to the console (a Content-Security-Policy refusal, say), from every browser the test
-// file opened. Failed loads are left out: Chromium logs every 4xx answer and refused request as
-// one, tests provoke those on purpose, and the test that asks for a page judges its status.
-const browserErrors: string[] = [];
-
-/** Run after every test (tests/setup/browser-errors.ts), so every browser test fails on them. */
-export function failOnBrowserErrors(): void {
-	const errors = browserErrors.splice(0);
-	if (errors.length > 0) throw new Error(`Errors in the browser:\n${errors.join('\n')}`);
-}
 
 export interface Browser {
 	context: BrowserContext;
