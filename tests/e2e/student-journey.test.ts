@@ -80,6 +80,11 @@ async function expectFeedback(page: Page, index: number) {
 	const answerBox = (await answer.first().boundingBox())!;
 	expect((await section.locator('.feedback').boundingBox())!.y).toBeGreaterThan(answerBox.y);
 	expect((await focused(page))?.id).toBe(`q-${question.id}-feedback`);
+	// All of it in sight where focus brought it, none under the sticky bar.
+	const feedback = (await section.locator('.feedback').boundingBox())!;
+	const bar = (await section.locator('.action-bar').boundingBox())!;
+	expect(feedback.y, question.id).toBeGreaterThanOrEqual(0);
+	expect(feedback.y + feedback.height, question.id).toBeLessThanOrEqual(bar.y);
 }
 
 /** The end screen: score, a tick per question, and exactly the missed ones with their source. */
@@ -287,7 +292,10 @@ describe('a newcomer on a wide screen (1280×800), by keyboard alone', () => {
 				if (atFoot) break;
 				const before = await page.evaluate(() => scrollY);
 				await press('PageDown');
-				await page.waitForFunction((before) => scrollY > before, before);
+				// A key pressed while the page still settles can go unheeded: then press again.
+				await page
+					.waitForFunction((before) => scrollY > before, before, { timeout: 2000 })
+					.catch(() => {});
 			}
 			await page.getByText('Read 100%').waitFor();
 			await shot(page, 'lesson-end');
