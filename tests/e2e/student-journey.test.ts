@@ -305,7 +305,7 @@ describe('a newcomer on a wide screen (1280×800), by keyboard alone', () => {
 			await page.waitForURL(server.url + MODULE);
 			expect((await lessonStatuses(page))[0]!.slice(1)).toEqual(['In progress · 100% read', true]);
 			await expectSound(page, 'module, lesson read');
-			await shot(page, 'module-read');
+			await shot(page, 'module-read', true);
 			await tabTo(page, (f) => f.label === 'Five articles, four kinds of text', 'the lesson');
 			await press('Enter');
 			await page.waitForURL(server.url + FIRST);
@@ -350,7 +350,7 @@ describe('a newcomer on a wide screen (1280×800), by keyboard alone', () => {
 			await page.waitForURL(server.url + MODULE);
 			await expectModuleAfter(page);
 			await expectSound(page, 'module');
-			await shot(page, 'module-after');
+			await shot(page, 'module-after', true);
 
 			twoMinutesLater(account.email);
 			await page.reload();
