@@ -32,6 +32,8 @@ export async function openBrowser(
 		width?: number;
 		height?: number;
 		javaScriptEnabled?: boolean;
+		/** A phone: taps (locator.tap) and its meta viewport, as a touch screen gives them. */
+		touch?: boolean;
 		/** More Chromium switches, e.g. a --host-resolver-rules that maps a name to loopback. */
 		args?: string[];
 	} = {}
@@ -43,6 +45,8 @@ export async function openBrowser(
 		args: [...args, ...(options.args ?? [])],
 		viewport: { width: options.width ?? 360, height: options.height ?? 640 },
 		javaScriptEnabled: options.javaScriptEnabled ?? true,
+		hasTouch: options.touch ?? false,
+		isMobile: options.touch ?? false,
 		// The test server reads the client address from this header, as behind a proxy.
 		extraHTTPHeaders: { 'x-forwarded-for': '192.0.2.10' }
 	});

@@ -8,5 +8,11 @@ import { goto } from '$app/navigation';
 export async function followRedirect(location: string): Promise<void> {
 	await goto(location, { invalidateAll: true, keepFocus: true, noScroll: true });
 	const target = new URL(location, window.location.href).hash.slice(1);
-	if (target) document.getElementById(target)?.focus();
+	if (!target) return;
+	const element = document.getElementById(target);
+	// Feedback: all of it in sight, its "why" too, not only the verdict that takes focus; its
+	// scroll-margin keeps it clear of the sticky action bar.
+	const feedback = element?.closest('.feedback');
+	element?.focus({ preventScroll: !!feedback });
+	feedback?.scrollIntoView({ block: 'nearest' });
 }
