@@ -296,7 +296,11 @@ describe('an ordering question', () => {
 			const before = await texts();
 
 			const handle = section.locator('.drag-handle').first();
-			await handle.scrollIntoViewIfNeeded();
+			// In the middle of the screen: near its edges (or under the sticky bar) a drag scrolls
+			// the page as it goes, which moves the rows under the pointer.
+			await section
+				.locator('.ordering')
+				.evaluate((list) => list.scrollIntoView({ block: 'center' }));
 			const second = (await section.locator('.ordering li').nth(1).boundingBox())!;
 			await handle.hover();
 			await page.mouse.down();
