@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { Question } from '../../src/lib/content/quiz-schema';
 import { answerWithKeyboard, focused, tabTo } from './quiz-page';
+import { typedAnswer } from './quiz';
 import { projectRoot } from './server';
 
 // A learner's whole journey, by touch or by keyboard, with a screenshot at each step.
@@ -85,13 +86,7 @@ export async function answerByTouch(section: Locator, question: Question, wrong 
 			break;
 		case 'short':
 		case 'numeric': {
-			const accepted = question.answers.find((a) => a.credit === 1)!;
-			const text =
-				'text' in accepted
-					? accepted.text
-					: 'value' in accepted
-						? String(accepted.value)
-						: String(accepted.min);
+			const text = typedAnswer(question);
 			await section.getByLabel('Your answer').tap();
 			await section.getByLabel('Your answer').fill(wrong ? 'zzz' : text);
 			break;

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Question } from '../../src/lib/content/quiz-schema';
+import { typedAnswer } from './quiz';
 
 /** Answers one question right, through the page as a learner would (touch or keyboard alike). */
 export async function answerOnPage(section: Locator, question: Question, javaScript: boolean) {
@@ -24,13 +25,7 @@ export async function answerOnPage(section: Locator, question: Question, javaScr
 			break;
 		case 'short':
 		case 'numeric': {
-			const accepted = question.answers.find((a) => a.credit === 1)!;
-			const text =
-				'text' in accepted
-					? accepted.text
-					: 'value' in accepted
-						? String(accepted.value)
-						: String(accepted.min);
+			const text = typedAnswer(question);
 			await section.getByLabel('Your answer').fill(text);
 			break;
 		}
@@ -214,13 +209,7 @@ export async function answerWithKeyboard(page: Page, question: Question) {
 		}
 		case 'short':
 		case 'numeric': {
-			const accepted = question.answers.find((a) => a.credit === 1)!;
-			const text =
-				'text' in accepted
-					? accepted.text
-					: 'value' in accepted
-						? String(accepted.value)
-						: String(accepted.min);
+			const text = typedAnswer(question);
 			await tabTo(page, (f) => f.label === 'Your answer', 'the answer field');
 			await page.keyboard.type(text);
 			break;

@@ -163,3 +163,10 @@ export function postEnhanced(visitor: Visitor, path: string, fields: Fields) {
 		redirect: 'manual'
 	});
 }
+
+/** The text a learner types for full credit on a short or numeric question. */
+export function typedAnswer(question: Question & { type: 'short' | 'numeric' }): string {
+	const accepted = question.answers.find((answer) => answer.credit === 1)!;
+	if ('text' in accepted) return accepted.text;
+	return 'value' in accepted ? String(accepted.value) : String(accepted.min);
+}
