@@ -136,6 +136,8 @@ describe('a newcomer on a phone (360×640), by touch', () => {
 	it('signs up, reads, takes the quiz one question at a time and goes on', async () => {
 		const shot = screenshots('phone');
 		const browser = await openBrowser({ width: 360, height: 640, touch: true });
+		// A long walk on a loaded 2-core machine: each step may wait longer than the usual 15 s.
+		browser.context.setDefaultTimeout(30_000);
 		const account = newAccount();
 		try {
 			const { page } = browser;
@@ -248,13 +250,14 @@ describe('a newcomer on a phone (360×640), by touch', () => {
 		} finally {
 			await browser.close();
 		}
-	}, 90_000);
+	}, 150_000);
 });
 
 describe('a newcomer on a wide screen (1280×800), by keyboard alone', () => {
 	it('walks the same path with Tab, Shift+Tab, Enter, Space and the arrow keys', async () => {
 		const shot = screenshots('desktop');
 		const browser = await openBrowser({ width: 1280, height: 800 });
+		browser.context.setDefaultTimeout(30_000);
 		const account = newAccount();
 		try {
 			const { page } = browser;
@@ -361,5 +364,5 @@ describe('a newcomer on a wide screen (1280×800), by keyboard alone', () => {
 		} finally {
 			await browser.close();
 		}
-	}, 90_000);
+	}, 150_000);
 });
