@@ -12,7 +12,7 @@ import { startServer, type TestServer } from '../tests/helpers/server';
 
 const LOADS = 3;
 const LESSON_PATH = '/learn/franchise-model/local-allies';
-// One of the heaviest lessons: its "who is who" list ships the course's actors to the browser.
+// One of the heaviest lessons: its "who is who" list adds the course's actors to the page.
 const LESSON_WITH_ACTORS_PATH = '/learn/franchise-model/claims-and-propaganda';
 const KB = 1000;
 

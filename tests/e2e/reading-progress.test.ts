@@ -2,6 +2,7 @@ import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signUpInBrowser, type Browser } from '../helpers/browser';
 import { newAccount } from '../helpers/client';
+import { signUp } from '../helpers/people';
 import { query } from '../helpers/db';
 import { startServer, type TestServer } from '../helpers/server';
 
@@ -27,12 +28,12 @@ afterAll(async () => {
 });
 
 /** The checkpoints recorded for the learner in a lesson, as the database file holds them. */
-function recorded(lessonKey: string): string[] {
+function recorded(lessonKey: string, email = account.email): string[] {
 	const [row] = query<{ sections_reached: string }>(
 		server.databasePath,
 		`select sections_reached from lesson_progress p join users u on u.id = p.user_id
 		 where u.email = ? and p.lesson_key = ?`,
-		account.email,
+		email,
 		lessonKey
 	);
 	return row ? (JSON.parse(row.sections_reached) as string[]) : [];
@@ -60,6 +61,11 @@ function onScreenSince(page: Page, fromY: number): Promise<string[]> {
 			})
 			.map((element) => element.id);
 	}, fromY);
+}
+
+/** Whether SvelteKit's client runs in the page (a lesson is served without it). */
+function kitClientIn(page: Page): Promise<boolean> {
+	return page.evaluate(() => Object.keys(globalThis).some((key) => key.startsWith('__sveltekit')));
 }
 
 async function scrollToTheFoot(page: Page): Promise<void> {
@@ -127,9 +133,46 @@ describe('reading progress on a phone (360×640)', () => {
 		await lastLesson.click();
 		await page.waitForURL('**/learn/mastung-networks/links-back-to-2004');
 		await page.waitForFunction(() => scrollY === 0);
+		expect(await kitClientIn(page)).toBe(false);
 
 		await readOnToNextHeading(page, 'mastung-networks/links-back-to-2004');
 		await expectOnlyWhatWasOnScreen(page, 'mastung-networks/links-back-to-2004', 0);
+	});
+
+	it('loads a lesson the client router is sent to (the redirect after signing in) as a page of its own', async () => {
+		const reader = await signUp(server);
+		const other = await openBrowser({ width: 360, height: 640 });
+		try {
+			const { page } = other;
+			const lesson = '/learn/policy-debates/beyond-pakistan';
+			const key = 'policy-debates/beyond-pakistan';
+			await page.goto(`${server.url}/sign-in?redirectTo=${encodeURIComponent(lesson)}`);
+			await page.waitForFunction(() =>
+				Object.keys(globalThis).some((key) => key.startsWith('__sveltekit'))
+			);
+			await page.getByLabel('Email').fill(reader.account.email);
+			await page.getByLabel('Password').fill(reader.account.password);
+			const enhanced = page.waitForRequest(
+				(request) => request.method() === 'POST' && !!request.headers()['x-sveltekit-action']
+			);
+			await page.getByRole('button', { name: 'Sign in' }).click();
+			await enhanced;
+			await page.waitForURL(`**${lesson}`);
+			await page.locator('article h1').waitFor();
+			expect(await kitClientIn(page)).toBe(false);
+
+			const below = await page.evaluate(() => {
+				const heading = [...document.querySelectorAll('.prose h2[id]')].find(
+					(heading) => heading.getBoundingClientRect().top >= innerHeight
+				);
+				return heading && { id: heading.id, distance: heading.getBoundingClientRect().top };
+			});
+			if (!below) throw new Error(`${key}: no heading below the screen`);
+			await page.mouse.wheel(0, below.distance - 100);
+			await expect.poll(() => recorded(key, reader.account.email)).toContain(below.id);
+		} finally {
+			await other.close();
+		}
 	});
 
 	it('on back and forward, records what is on screen where the page is restored, not what lies above it', async () => {

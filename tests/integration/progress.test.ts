@@ -98,11 +98,15 @@ describe('lesson progress', () => {
 			ping(visitor, sections[1]!),
 			visitor.post(`${HREF}?/complete`, {})
 		]);
-		expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+		// Back to the lesson's foot by GET, so reloading the page sends nothing again.
+		expect(results.map((r) => r.status)).toEqual([303, 303, 200, 303]);
+		expect(results[0]!.headers.get('location')).toBe(`${HREF}#end`);
 		const progress = row(account.email)!;
 		expect(progress.n).toBe(1);
 		expect(progress.completed_at).not.toBeNull();
-		expect(await (await visitor.get(HREF)).text()).toContain('You have completed this lesson.');
+		const page = await (await visitor.get(HREF)).text();
+		expect(page).toContain('You have completed this lesson.');
+		expect(page).not.toContain('Mark lesson complete');
 	});
 
 	it('caps active time per checkpoint and per visit', async () => {

@@ -1,3 +1,4 @@
+import { redirect } from '@sveltejs/kit';
 import { getLesson } from '$lib/content/course';
 import { requireUser } from '$lib/server/guards';
 import { statsFor } from '$lib/server/lesson-stats';
@@ -29,11 +30,12 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	/** "Mark as complete": works without JavaScript; completing twice changes nothing. */
+	/** "Mark as complete": completing twice changes nothing. Back to the lesson's foot, by GET,
+	 * so reloading the page does not send the form again. */
 	complete: async (event) => {
 		const user = requireUser(event);
 		const { lesson } = getLesson(event.params.module, event.params.lesson);
 		completeLesson(user.id, lessonRef(lesson));
-		return { completed: true };
+		redirect(303, `${lesson.href}#end`);
 	}
 };
