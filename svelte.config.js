@@ -36,6 +36,8 @@ const config = {
 	},
 	kit: {
 		adapter: adapter(),
+		// Registered by the layout (and a lesson's page), which also offers "Reload to update".
+		serviceWorker: { register: false },
 		// The command-line scripts share the server modules, so they are type-checked with them.
 		typescript: {
 			config: (tsconfig) => {

@@ -1,3 +1,4 @@
+import { LEARNER_HEADER } from '$lib/offline/kept-pages';
 import { building } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -48,8 +49,12 @@ const authenticate: Handle = async ({ event, resolve }) => {
 // scripts/server/headers.js; these depend on who is asking.
 const privateCaching: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	// Pages that depend on who is signed in must not be stored by shared caches.
-	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+	// Pages that depend on who is signed in must not be stored by shared caches; the service
+	// worker keeps only one learner's pages on a device (see src/service-worker.ts).
+	if (event.locals.user) {
+		response.headers.set('cache-control', 'private, no-store');
+		response.headers.set(LEARNER_HEADER, String(event.locals.user.id));
+	}
 	return response;
 };
 

@@ -1,7 +1,10 @@
 import type { Component } from 'svelte';
 
-// Lazy, so each lesson is its own chunk and a phone downloads only the lesson it opens.
-const lessonBodies = import.meta.glob<{ default: Component }>('/lessons/*/*/index.md');
+// Lazy, so each lesson is its own chunk. A lesson renders on the server only (its page has no
+// client, see the lesson route), so the browser's build leaves the lessons out altogether.
+const lessonBodies: Record<string, () => Promise<{ default: Component }>> = import.meta.env.SSR
+	? import.meta.glob<{ default: Component }>('/lessons/*/*/index.md')
+	: {};
 
 export async function loadLessonBody(file: string): Promise<Component> {
 	const load = lessonBodies[file];

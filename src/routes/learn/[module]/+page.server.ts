@@ -4,7 +4,7 @@ import { learnerPath } from '$lib/server/progress/path';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const { slug, number, title, summary, contentNote, objectives, lessons } = getModule(
+	const { slug, href, number, title, summary, contentNote, objectives, lessons } = getModule(
 		params.module
 	);
 	// Signed out, the lessons are listed without states.
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		};
 	});
 	return {
-		module: { slug, number, title, summary, contentNote, objectives },
+		module: { slug, href, number, title, summary, contentNote, objectives },
 		lessons: withMinutes,
 		minutes: withMinutes.reduce((sum, lesson) => sum + lesson.minutes, 0),
 		progress: path && { completed: path.completed, percent: path.percent, mastery: path.mastery }
