@@ -1,4 +1,3 @@
-import { LEARNER_HEADER } from '$lib/offline/kept-pages';
 import { building } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -6,9 +5,11 @@ import { validateSessionToken } from '$lib/server/auth';
 import { config } from '$lib/server/config';
 import { closeDatabase, migrateDatabase } from '$lib/server/db';
 import { describeErrorSafely } from '$lib/server/db/errors';
+import { expectedLearner } from '$lib/server/expected-learner';
 import { formBody } from '$lib/server/form-body';
 import { log } from '$lib/server/log';
 import { syncQuizzes } from '$lib/server/quiz/sync';
+import { LEARNER_HEADER } from '$lib/offline/rules';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/session-cookie';
 import { course } from '$lib/content/course';
 
@@ -58,7 +59,7 @@ const privateCaching: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(authenticate, privateCaching, formBody);
+export const handle = sequence(authenticate, expectedLearner, privateCaching, formBody);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Not found' };

@@ -5,12 +5,15 @@
 // SvelteKit's own service worker support (not Workbox): `$service-worker` lists this build's
 // files, and the few rules below are all the course needs. See README, "Offline use".
 import { build, files, version } from '$service-worker';
+import { clearOutbox, countQueued, dequeue, enqueue, queued } from '$lib/offline/outbox';
 import {
+	EXPECTED_LEARNER_HEADER,
 	isKeptPage,
 	LEARNER_HEADER,
 	PAGES_CACHE,
+	QUEUED_PATHS,
 	SHELL_CACHE_PREFIX
-} from '$lib/offline/kept-pages';
+} from '$lib/offline/rules';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 const SHELL_CACHE = `${SHELL_CACHE_PREFIX}${version}`;
@@ -19,6 +22,7 @@ const OFFLINE_PAGE = '/offline';
 const OWNER_KEY = '/__offline-owner';
 /** How long a kept page waits for the network before the saved copy is shown instead. */
 const NETWORK_PATIENCE_MS = 4000;
+const OUTBOX_SYNC = 'outbox';
 
 const shellFiles = new Set([...build, ...files]);
 
@@ -51,6 +55,8 @@ worker.addEventListener('message', (event) => {
 	if (event.data?.type === 'skip-waiting') worker.skipWaiting();
 	// "Save for offline": the pages are fetched and kept here, as opened pages are, and each one
 	// kept is reported on the channel the page sent.
+	// A page came online or opened: send what waits.
+	if (event.data?.type === 'flush') event.waitUntil(flushOutbox());
 	if (event.data?.type === 'save' && Array.isArray(event.data.paths)) {
 		const [port] = event.ports;
 		event.waitUntil(savePages(event.data.paths.filter(isKeptPath), port));
@@ -84,6 +90,10 @@ worker.addEventListener('fetch', (event) => {
 	if (url.origin !== location.origin) return;
 	if (request.method === 'POST' && url.pathname === '/sign-out') {
 		event.waitUntil(forgetLearner());
+		return;
+	}
+	if (request.method === 'POST' && QUEUED_PATHS.includes(url.pathname)) {
+		event.respondWith(sendOrQueue(request));
 		return;
 	}
 	if (request.method !== 'GET') return;
@@ -154,6 +164,81 @@ async function keepPage(url: URL, response: Response): Promise<void> {
 /** Signing out, or another learner signing in, leaves nothing of the learner on the device. */
 async function forgetLearner(): Promise<void> {
 	await caches.delete(PAGES_CACHE);
+	await clearOutbox();
+	await tellPages();
+}
+
+async function notedLearner(): Promise<string | null> {
+	const noted = await (await caches.open(PAGES_CACHE)).match(OWNER_KEY);
+	return noted ? noted.text() : null;
+}
+
+// Background Sync, where the browser has it, sends what waits even once the pages are closed.
+worker.addEventListener('sync', (event) => {
+	const sync = event as ExtendableEvent & { tag: string };
+	if (sync.tag === OUTBOX_SYNC) sync.waitUntil(flushOutbox());
+});
+
+/**
+ * Sends the request; if the network fails it, keeps it to send later and answers 202 with
+ * `{ queued: true }`, so the page can say it is saved on the device.
+ */
+async function sendOrQueue(request: Request): Promise<Response> {
+	const body = await request.clone().text();
+	try {
+		return await fetch(request);
+	} catch (error) {
+		const learner = await notedLearner();
+		if (!learner || learner === 'visitor') throw error;
+		await enqueue({ url: new URL(request.url).pathname, body, learner, queuedAt: Date.now() });
+		await (
+			worker.registration as ServiceWorkerRegistration & {
+				sync?: { register(tag: string): Promise<void> };
+			}
+		).sync
+			?.register(OUTBOX_SYNC)
+			.catch(() => undefined);
+		await tellPages();
+		return Response.json({ queued: true }, { status: 202 });
+	}
+}
+
+let flushing: Promise<void> | null = null;
+
+/** Sends the waiting requests in the order they were made; one run at a time. */
+function flushOutbox(): Promise<void> {
+	flushing ??= sendQueued().finally(() => (flushing = null));
+	return flushing;
+}
+
+async function sendQueued(): Promise<void> {
+	let sent = 0;
+	let refused = 0;
+	for (const item of await queued()) {
+		let response: Response;
+		try {
+			response = await fetch(item.url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', [EXPECTED_LEARNER_HEADER]: item.learner },
+				body: item.body
+			});
+		} catch {
+			break; // still offline: the rest waits, in order
+		}
+		if (response.status >= 500) break;
+		// Recorded, already recorded, or refused for good (its learner signed out, say): done.
+		if (response.ok) sent += 1;
+		else refused += 1;
+		await dequeue(item.id!);
+	}
+	await tellPages({ sent, refused });
+}
+
+/** Tells every open page how many requests wait, and what the last sending did. */
+async function tellPages(result: { sent: number; refused: number } = { sent: 0, refused: 0 }) {
+	const waiting = await countQueued();
+	for (const client of await worker.clients.matchAll({ type: 'window' }))
+		client.postMessage({ type: 'outbox', waiting, ...result });
 }
 
 async function refreshKeptPages(): Promise<void> {

@@ -2,8 +2,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signUpInBrowser, type Browser } from '../helpers/browser';
 import { newAccount } from '../helpers/client';
+import { query } from '../helpers/db';
 import { startServer, type TestServer } from '../helpers/server';
-import { isKeptPage, PAGES_CACHE } from '../../src/lib/offline/kept-pages';
+import { isKeptPage, PAGES_CACHE } from '../../src/lib/offline/rules';
 
 // Installable, and readable offline: a phone (360×640) saves a module, loses its connection and
 // reads on; pages that need the network give the offline page; nothing but kept pages is stored,
@@ -13,6 +14,7 @@ const MODULE = '/learn/franchise-model';
 const REFERENCE = ['/sources', '/timeline', '/glossary'];
 
 let server: TestServer;
+let accountEmail = '';
 beforeAll(async () => {
 	server = await startServer();
 });
@@ -36,6 +38,35 @@ function keptPaths(page: Page): Promise<string[]> {
 			.filter((path) => !path.startsWith('/__'))
 			.sort();
 	}, PAGES_CACHE);
+}
+
+/** The checkpoints the database holds for the learner's lesson, whoever is signed in now. */
+function reached(lessonKey: string, email = accountEmail): string[] {
+	const [row] = query<{ sections_reached: string }>(
+		server.databasePath,
+		`select sections_reached from lesson_progress p join users u on u.id = p.user_id
+		 where u.email = ? and p.lesson_key = ?`,
+		email,
+		lessonKey
+	);
+	return row ? (JSON.parse(row.sections_reached) as string[]) : [];
+}
+
+/** How many requests wait in the service worker's outbox. */
+function waitingInOutbox(page: Page): Promise<number> {
+	return page.evaluate(
+		() =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('course-outbox');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const database = open.result;
+					if (!database.objectStoreNames.contains('requests')) return resolve(0);
+					const count = database.transaction('requests').objectStore('requests').count();
+					count.onsuccess = () => resolve(count.result);
+				};
+			})
+	);
 }
 
 /** The module's lessons, in order, as its page links them. */
@@ -73,6 +104,7 @@ describe('installable', () => {
 describe('offline on a phone', () => {
 	let browser: Browser;
 	const account = newAccount();
+	accountEmail = account.email;
 	beforeAll(async () => {
 		browser = await openBrowser({ width: 360, height: 640, touch: true });
 		await signUpInBrowser(browser.page, server.url, account);
@@ -163,6 +195,34 @@ describe('offline on a phone', () => {
 		await page.getByRole('button', { name: 'Save for offline' }).waitFor();
 		const kept = await keptPaths(page);
 		expect(kept.filter((path) => [MODULE, ...lessons].includes(path))).toEqual([]);
+	});
+
+	it('keeps reading checkpoints made offline, through a reload, and records them when back online', async () => {
+		const { page, context } = browser;
+		const lesson = `${MODULE}/what-changed`;
+		const key = 'franchise-model/what-changed';
+		await page.goto(server.url + lesson);
+		await page.locator('article h1').waitFor();
+		await context.setOffline(true);
+		try {
+			const kept = page.waitForResponse(
+				(response) => response.url().endsWith('/api/progress') && response.status() === 202
+			);
+			await page.mouse.wheel(0, 20_000);
+			await kept;
+			await page.getByText('Read 0%').waitFor();
+			expect(reached(key)).toEqual([]);
+			// Still offline: the page comes from the device, and what waits is still there.
+			await page.reload();
+			await page.locator('article h1').waitFor();
+			expect(await waitingInOutbox(page)).toBeGreaterThan(0);
+		} finally {
+			await context.setOffline(false);
+		}
+		await page.goto(server.url + MODULE);
+		await expect.poll(() => reached(key), { timeout: 10_000 }).toContain('end');
+		await expect.poll(() => waitingInOutbox(page)).toBe(0);
+		await page.getByText(/Synced \d+ saved update/).waitFor();
 	});
 
 	it('forgets the learner’s pages on sign-out, and another learner never sees them', async () => {

@@ -42,10 +42,18 @@ export class Visitor {
 	}
 
 	/** Posts JSON as the page's own scripts do. */
-	async postJson(path: string, body: unknown): Promise<Response> {
+	async postJson(
+		path: string,
+		body: unknown,
+		extraHeaders: Record<string, string> = {}
+	): Promise<Response> {
 		const response = await fetch(new URL(path, this.baseUrl), {
 			method: 'POST',
-			headers: this.headers({ origin: this.baseUrl, 'content-type': 'application/json' }),
+			headers: this.headers({
+				origin: this.baseUrl,
+				'content-type': 'application/json',
+				...extraHeaders
+			}),
 			body: typeof body === 'string' ? body : JSON.stringify(body),
 			redirect: 'manual'
 		});

@@ -1,4 +1,4 @@
-import { PAGES_CACHE } from './kept-pages';
+import { PAGES_CACHE } from './rules';
 
 // The page's side of "Save for offline": the service worker fetches and keeps the pages (one
 // code path for pages opened and pages saved); the page reads the cache to say what is there.

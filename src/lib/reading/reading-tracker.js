@@ -49,10 +49,20 @@ function visit(lesson, checkpoints) {
 			const response = await fetch('/api/progress', {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ lesson, section, visitId, activeSeconds }),
+				// The client id and time let a checkpoint kept offline (see the service worker) be
+				// recorded once, at the time it was reached, when it is sent later.
+				body: JSON.stringify({
+					lesson,
+					section,
+					visitId,
+					activeSeconds,
+					clientId: crypto.randomUUID(),
+					readAt: new Date().toISOString()
+				}),
 				keepalive: true
 			});
-			if (response.ok) show(await response.json());
+			// 202: kept on the device, to be sent once the connection returns.
+			if (response.status === 200) show(await response.json());
 		} catch {
 			// Offline for a moment: keep the time for the next checkpoint.
 			active += activeSeconds;

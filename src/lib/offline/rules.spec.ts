@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKeptPage, REFERENCE_PAGES } from './kept-pages';
+import { isKeptPage, REFERENCE_PAGES } from './rules';
 
 describe('isKeptPage', () => {
 	it('keeps the course, modules, lessons and reference pages', () => {

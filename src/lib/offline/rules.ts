@@ -1,5 +1,5 @@
-// Which pages the service worker keeps for offline reading, shared by the worker and the pages
-// that save them. Kept: the course and module pages, every lesson, and the reference pages.
+// What the service worker keeps and queues, shared by the worker and the pages. Kept for offline
+// reading: the course and module pages, every lesson, and the reference pages.
 // Never kept: quiz attempts, progress, review, account, teaching pages, data and exports, which
 // are the learner's live record or could hold what must not sit on a device.
 
@@ -27,3 +27,12 @@ export const SHELL_CACHE_PREFIX = 'course-shell-';
  * learner's pages at a time and forgets them when another signs in on the device.
  */
 export const LEARNER_HEADER = 'x-course-learner';
+
+/**
+ * Sent with a queued request when it is replayed: the learner it was made for. The server refuses
+ * it (409) if someone else is now signed in on the device.
+ */
+export const EXPECTED_LEARNER_HEADER = 'x-course-expected-learner';
+
+/** Requests the service worker keeps to send later when the network fails them. */
+export const QUEUED_PATHS = ['/api/progress'];

@@ -1,0 +1,52 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+// What the learner did offline, waiting to be sent: requests the service worker could not
+// deliver, kept in IndexedDB (through `idb`) in the order they were made, each naming the learner
+// it was made for. The worker sends them when the connection returns; every one carries its own
+// client id, so the server records a request sent twice once.
+
+export interface QueuedRequest {
+	id?: number;
+	url: string;
+	/** The JSON body as the page sent it. */
+	body: string;
+	/** The learner the page belonged to (see LEARNER_HEADER): sent back, so no one else gets it. */
+	learner: string;
+	queuedAt: number;
+}
+
+interface OutboxSchema extends DBSchema {
+	requests: { key: number; value: QueuedRequest };
+}
+
+const DATABASE = 'course-outbox';
+
+export function openOutbox(): Promise<IDBPDatabase<OutboxSchema>> {
+	return openDB<OutboxSchema>(DATABASE, 1, {
+		upgrade(database) {
+			database.createObjectStore('requests', { keyPath: 'id', autoIncrement: true });
+		}
+	});
+}
+
+export async function enqueue(request: QueuedRequest): Promise<void> {
+	const outbox = await openOutbox();
+	await outbox.add('requests', request);
+}
+
+/** The waiting requests, oldest first. */
+export async function queued(): Promise<QueuedRequest[]> {
+	return (await openOutbox()).getAll('requests');
+}
+
+export async function countQueued(): Promise<number> {
+	return (await openOutbox()).count('requests');
+}
+
+export async function dequeue(id: number): Promise<void> {
+	await (await openOutbox()).delete('requests', id);
+}
+
+export async function clearOutbox(): Promise<void> {
+	await (await openOutbox()).clear('requests');
+}
