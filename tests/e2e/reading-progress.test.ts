@@ -68,11 +68,16 @@ function kitClientIn(page: Page): Promise<boolean> {
 	return page.evaluate(() => Object.keys(globalThis).some((key) => key.startsWith('__sveltekit')));
 }
 
+/** Scrolls on until the foot of the page, which may grow meanwhile (the module page's offline panel). */
 async function scrollToTheFoot(page: Page): Promise<void> {
-	await page.mouse.wheel(0, 20_000);
-	await page.waitForFunction(
-		() => scrollY > 0 && scrollY + innerHeight >= document.documentElement.scrollHeight - 4
-	);
+	await expect
+		.poll(async () => {
+			await page.mouse.wheel(0, 20_000);
+			return page.evaluate(
+				() => scrollY > 0 && scrollY + innerHeight >= document.documentElement.scrollHeight - 4
+			);
+		})
+		.toBe(true);
 }
 
 /**
