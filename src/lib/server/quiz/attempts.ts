@@ -11,11 +11,11 @@ import {
 	type Attempt
 } from '../db/schema';
 import { QuizError } from './errors';
-import { grade } from './grading';
-import { layoutFor, type Layout } from './layout';
+import { grade } from '$lib/quiz/grading';
+import { layoutFor, type Layout } from '$lib/quiz/layout';
 import type { Response } from '$lib/quiz/types';
 import { introduceCard } from '../review/cards';
-import { readResponse, ResponseError } from './responses';
+import { readResponse, ResponseError } from '$lib/quiz/responses';
 
 export type QuizSettings = typeof quizzes.$inferSelect;
 

@@ -4,9 +4,9 @@ import { db } from '../db';
 import { questionVersions, reviewCards, reviewLogs, type ReviewCard } from '../db/schema';
 import { quizzesAwaitingSubmission } from '../quiz/awaiting-submission';
 import { QuizError } from '../quiz/errors';
-import { grade } from '../quiz/grading';
-import { layoutFor, type Layout } from '../quiz/layout';
-import { readResponse, ResponseError } from '../quiz/responses';
+import { grade } from '$lib/quiz/grading';
+import { layoutFor, type Layout } from '$lib/quiz/layout';
+import { readResponse, ResponseError } from '$lib/quiz/responses';
 import { newCardState, ratingFor, schedule } from './scheduler';
 
 /**
