@@ -78,7 +78,8 @@ export function recordReading(
 			.from(lessonProgress)
 			.where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lessonKey, lesson.key)))
 			.get();
-		if (input.clientId && !claimReceipt(userId, input.clientId, 'reading', now)) return figures(row);
+		if (input.clientId && !claimReceipt(userId, input.clientId, 'reading', now))
+			return figures(row);
 		const reached = [...new Set([...(row?.sectionsReached ?? []), input.section])].filter((id) =>
 			lesson.sections.includes(id)
 		);
