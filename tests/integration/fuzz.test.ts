@@ -36,6 +36,7 @@ const knownValues = [
 	'instructor',
 	'admin',
 	'visit-0000-0001',
+	'1b4e28ba-2fa1-41d2-883f-0016d3cca427',
 	'someone@example.org'
 ];
 
@@ -101,7 +102,16 @@ beforeAll(async () => {
 		{ path: `${QUIZ_PATH}?/start`, fields: [] },
 		{
 			path: `${attempt}?/answer`,
-			fields: ['question', 'answer', 'match:0', 'match:1', 'position:0', 'position:1', 'order']
+			fields: [
+				'question',
+				'answer',
+				'match:0',
+				'match:1',
+				'position:0',
+				'position:1',
+				'order',
+				'clientId'
+			]
 		},
 		{ path: `${attempt}?/submit`, fields: [] },
 		{ path: '/teach?/create', fields: ['name'] },
