@@ -29,7 +29,8 @@ export const PERSONAL_TABLES = [
 	'review_cards',
 	'review_logs',
 	'classes',
-	'class_members'
+	'class_members',
+	'sync_receipts'
 ];
 
 /** The rows of these tables as JSON, to compare a database before and after some requests. */

@@ -26,6 +26,8 @@ interface Fixture {
 	attempt: string;
 	cardId: number;
 	reviewAnswer: Record<string, string>;
+	/** The newcomer's review card of SINGLE, to sync a review of. */
+	newcomerCardId: number;
 }
 
 beforeAll(async () => {
@@ -53,16 +55,29 @@ beforeAll(async () => {
 		...(await reviewFields(student.visitor, SINGLE.id))
 	};
 
+	const newcomer = await signUp(server);
+	const started = await startAttempt(newcomer.visitor);
+	await newcomer.visitor.post(
+		`${started}?/answer`,
+		answerFields(SINGLE, await (await newcomer.visitor.get(started)).text())
+	);
+	const [newcomerCard] = query<{ id: number }>(
+		server.databasePath,
+		'select id from review_cards where user_id = ?',
+		newcomer.id
+	);
+
 	f = {
 		student,
-		newcomer: await signUp(server),
+		newcomer,
 		leaver: await signUp(server),
 		teacher,
 		admin: await signUp(server, 'admin'),
 		klass,
 		attempt: await startAttempt(student.visitor),
 		cardId: card!.id,
-		reviewAnswer
+		reviewAnswer,
+		newcomerCardId: newcomerCard!.id
 	};
 }, 120_000);
 afterAll(() => server?.stop());
@@ -307,72 +322,116 @@ describe('a form posted from another site, or without an Origin, is refused and 
 	}
 });
 
-describe('the JSON endpoint for reading progress', () => {
-	const checkpoint = JSON.stringify({
-		lesson: LESSON,
-		section: 'end',
-		visitId: 'visit-from-elsewhere',
-		activeSeconds: 60
-	});
-	const progress = () => read('select * from lesson_progress where user_id = ?', f.newcomer.id);
+interface JsonEndpoint {
+	path: string;
+	body: (f: Fixture) => string;
+	/** What the same request from the course's own pages changes. */
+	effect: (f: Fixture) => unknown[];
+}
 
-	it('refuses JSON sent as text/plain (what another site can send without asking)', async () => {
-		for (const origin of [EVIL, undefined]) {
-			const response = await post('/api/progress', {
-				contentType: 'text/plain;charset=UTF-8',
-				body: checkpoint,
-				origin,
+const jsonEndpoints: JsonEndpoint[] = [
+	{
+		path: '/api/progress',
+		body: () =>
+			JSON.stringify({
+				lesson: LESSON,
+				section: 'end',
+				visitId: 'visit-from-elsewhere',
+				activeSeconds: 60
+			}),
+		effect: (f) => read('select * from lesson_progress where user_id = ?', f.newcomer.id)
+	},
+	{
+		path: '/api/review/sync',
+		body: (f) =>
+			JSON.stringify({
+				reviews: [
+					{
+						clientId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427',
+						cardId: f.newcomerCardId,
+						response: { type: 'single', optionId: SINGLE.answer },
+						answeredAt: new Date().toISOString()
+					}
+				]
+			}),
+		effect: (f) => read('select * from review_logs where user_id = ?', f.newcomer.id)
+	}
+];
+
+for (const endpoint of jsonEndpoints)
+	describe(`the JSON endpoint ${endpoint.path}`, () => {
+		const { path, body, effect } = endpoint;
+
+		it('refuses JSON sent as text/plain (what another site can send without asking)', async () => {
+			for (const origin of [EVIL, undefined]) {
+				const response = await post(path, {
+					contentType: 'text/plain;charset=UTF-8',
+					body: body(f),
+					origin,
+					cookie: cookieOf(f.newcomer)
+				});
+				expect(response.status, `from ${origin ?? 'no Origin'}`).toBe(403);
+			}
+			expect(effect(f)).toEqual([]);
+		});
+
+		it('takes only application/json, so a script on a sibling address without CORS stores nothing', async () => {
+			// What fetch(…, { mode: 'no-cors', credentials: 'include', body: blob }) sends from a page
+			// on the same site but another origin (SameSite=Lax lets the cookie through there).
+			const response = await rawRequest({
+				port: server.port,
+				path,
+				method: 'POST',
+				headers: {
+					origin: 'http://localhost:5173',
+					cookie: cookieOf(f.newcomer)!,
+					'content-length': String(Buffer.byteLength(body(f)))
+				},
+				body: body(f)
+			});
+			expect(response.status).toBe(415);
+			// Nor one of another type that skips the preflight in some browsers' eyes.
+			const binary = await post(path, {
+				contentType: 'application/octet-stream',
+				body: body(f),
+				origin: 'http://localhost:5173',
 				cookie: cookieOf(f.newcomer)
 			});
-			expect(response.status, `from ${origin ?? 'no Origin'}`).toBe(403);
-		}
-		expect(progress()).toEqual([]);
+			expect(binary.status).toBe(415);
+			expect(effect(f)).toEqual([]);
+		});
+
+		it('grants no other site the right to send it JSON or to read its answers', async () => {
+			const preflight = await rawRequest({
+				port: server.port,
+				path,
+				method: 'OPTIONS',
+				headers: {
+					origin: EVIL,
+					'access-control-request-method': 'POST',
+					'access-control-request-headers': 'content-type'
+				}
+			});
+			expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+			expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
+
+			const own = await f.newcomer.visitor.postJson(path, JSON.parse(body(f)));
+			expect(own.status).toBe(200);
+			expect(own.headers.get('access-control-allow-origin')).toBeNull();
+			expect(effect(f)).toHaveLength(1);
+		});
 	});
 
-	it('takes only application/json, so a script on a sibling address without CORS stores nothing', async () => {
-		// What fetch(…, { mode: 'no-cors', credentials: 'include', body: blob }) sends from a page
-		// on the same site but another origin (SameSite=Lax lets the cookie through there).
+describe('the review cards kept for offline review', () => {
+	it('grant no other site the right to read them', async () => {
 		const response = await rawRequest({
 			port: server.port,
-			path: '/api/progress',
-			method: 'POST',
-			headers: {
-				origin: 'http://localhost:5173',
-				cookie: cookieOf(f.newcomer)!,
-				'content-length': String(Buffer.byteLength(checkpoint))
-			},
-			body: checkpoint
+			path: '/api/review/offline',
+			headers: { origin: EVIL, cookie: cookieOf(f.newcomer)! }
 		});
-		expect(response.status).toBe(415);
-		// Nor one of another type that skips the preflight in some browsers' eyes.
-		const binary = await post('/api/progress', {
-			contentType: 'application/octet-stream',
-			body: checkpoint,
-			origin: 'http://localhost:5173',
-			cookie: cookieOf(f.newcomer)
-		});
-		expect(binary.status).toBe(415);
-		expect(progress()).toEqual([]);
-	});
-
-	it('grants no other site the right to send it JSON or to read its answers', async () => {
-		const preflight = await rawRequest({
-			port: server.port,
-			path: '/api/progress',
-			method: 'OPTIONS',
-			headers: {
-				origin: EVIL,
-				'access-control-request-method': 'POST',
-				'access-control-request-headers': 'content-type'
-			}
-		});
-		expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
-		expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
-
-		const own = await f.newcomer.visitor.postJson('/api/progress', JSON.parse(checkpoint));
-		expect(own.status).toBe(200);
-		expect(own.headers.get('access-control-allow-origin')).toBeNull();
-		expect(progress()).toHaveLength(1);
+		expect(response.status).toBe(200);
+		expect(response.headers['access-control-allow-origin']).toBeUndefined();
+		expect(response.headers['access-control-allow-credentials']).toBeUndefined();
 	});
 });
 

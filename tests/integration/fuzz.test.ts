@@ -6,7 +6,7 @@ import { readLessonText } from '../../src/lib/content/lesson-text';
 import { userCommand } from '../helpers/cli';
 import { newAccount, Visitor } from '../helpers/client';
 import { query } from '../helpers/db';
-import { QUIZ_PATH, sampleQuiz, startAttempt } from '../helpers/quiz';
+import { postAnswer, QUIZ_PATH, sampleQuiz, startAttempt } from '../helpers/quiz';
 import { rawBody, requestBody, type RawBody } from '../helpers/request-bodies';
 import { projectRoot, startServer, type TestServer } from '../helpers/server';
 
@@ -36,6 +36,7 @@ const knownValues = [
 	'instructor',
 	'admin',
 	'visit-0000-0001',
+	'1b4e28ba-2fa1-41d2-883f-0016d3cca427',
 	'someone@example.org'
 ];
 
@@ -101,7 +102,16 @@ beforeAll(async () => {
 		{ path: `${QUIZ_PATH}?/start`, fields: [] },
 		{
 			path: `${attempt}?/answer`,
-			fields: ['question', 'answer', 'match:0', 'match:1', 'position:0', 'position:1', 'order']
+			fields: [
+				'question',
+				'answer',
+				'match:0',
+				'match:1',
+				'position:0',
+				'position:1',
+				'order',
+				'clientId'
+			]
 		},
 		{ path: `${attempt}?/submit`, fields: [] },
 		{ path: '/teach?/create', fields: ['name'] },
@@ -112,7 +122,11 @@ beforeAll(async () => {
 		{ path: `${classPath}/students/${member!.user_id}?/remove`, fields: [] },
 		{ path: '/join', fields: ['code'] },
 		{ path: `/join/${klass!.join_code}`, fields: [] },
-		{ path: '/api/progress', fields: ['lesson', 'section', 'visitId', 'activeSeconds'] }
+		{
+			path: '/api/progress',
+			fields: ['lesson', 'section', 'visitId', 'activeSeconds', 'clientId', 'readAt']
+		},
+		{ path: '/api/review/sync', fields: ['reviews'] }
 	];
 	getPaths = [
 		(a) => `/teach/classes/${a}`,
@@ -130,7 +144,8 @@ beforeAll(async () => {
 		(a) => `/join/${a}`,
 		(a) => `/review?last=${a}`,
 		(a) => `/admin/users?q=${a}`,
-		(a) => `/sign-in?redirectTo=${a}`
+		(a) => `/sign-in?redirectTo=${a}`,
+		(a) => `/api/review/offline?${a}`
 	];
 }, 120_000);
 afterAll(() => server?.stop());
@@ -194,13 +209,14 @@ describe('requests the app does not expect', () => {
 			},
 			{ contentType: 'multipart/form-data', body: new Uint8Array([1, 2]), label: 'no boundary' }
 		];
-		for (const target of targets.filter((t) => t.path !== '/api/progress'))
+		const json = ['/api/progress', '/api/review/sync'];
+		for (const target of targets.filter((t) => !json.includes(t.path)))
 			for (const body of bodies)
 				for (const as of target.as ?? (['anonymous', 'student', 'instructor', 'admin'] as const)) {
 					const status = await send(as, 'POST', target.path, body, 'text/html');
 					expect([400, 415], `${target.path} as ${as} with ${body.label}`).toContain(status);
 				}
-		expect(await send('student', 'POST', '/api/progress', bodies[0]!)).toBe(415);
+		for (const path of json) expect(await send('student', 'POST', path, bodies[0]!)).toBe(415);
 		expect(everything()).toEqual(before);
 	});
 
@@ -213,6 +229,7 @@ describe('requests the app does not expect', () => {
 		for (let i = 0; i < 5; i++) {
 			expect(await send('instructor', 'POST', '/teach?/create', large)).toBe(415);
 			expect(await send('anonymous', 'POST', '/api/progress', large)).toBe(401);
+			expect(await send('anonymous', 'POST', '/api/review/sync', large)).toBe(401);
 		}
 	});
 
@@ -283,6 +300,65 @@ describe('requests the app does not expect', () => {
 			{ numRuns: 300, endOnFailure: true }
 		);
 	}, 60_000);
+
+	it('never answer 5xx to a batch of reviews, whatever its answers hold', async () => {
+		// Cards of the student's own to answer, besides ids that are not theirs.
+		const attempt = await startAttempt(people.student);
+		for (const question of sampleQuiz.questions)
+			await postAnswer(people.student, attempt, question);
+		const cards = query<{ id: number }>(server.databasePath, 'select id from review_cards').map(
+			(card) => card.id
+		);
+		expect(cards.length).toBeGreaterThan(0);
+		const ids = sampleQuiz.questions.flatMap((question) => [
+			question.id,
+			...('options' in question ? question.options.map((option) => option.id) : []),
+			...('items' in question ? question.items.map((item) => item.id) : []),
+			...('pairs' in question ? question.pairs.map((pair) => pair.id) : [])
+		]);
+		const id = fc.oneof(fc.constantFrom(...ids), fc.string({ maxLength: 20 }));
+		const response = fc.record(
+			{
+				type: fc.constantFrom(...new Set(sampleQuiz.questions.map((question) => question.type))),
+				optionId: id,
+				optionIds: fc.array(id, { maxLength: 6 }),
+				value: fc.oneof(fc.boolean(), fc.double()),
+				text: fc.oneof(fc.string(), fc.double().map(String)),
+				matches: fc.dictionary(id, id, { maxKeys: 6 }),
+				order: fc.array(id, { maxLength: 8 })
+			},
+			{ requiredKeys: ['type'] }
+		);
+		const review = fc.record(
+			{
+				clientId: fc.oneof({ weight: 4, arbitrary: fc.uuid() }, fc.string()),
+				cardId: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...cards) }, fc.integer()),
+				response: fc.oneof({ weight: 4, arbitrary: response }, fc.jsonValue({ maxDepth: 2 })),
+				answeredAt: fc.oneof(
+					{
+						weight: 4,
+						arbitrary: fc
+							.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true })
+							.map((date) => date.toISOString())
+					},
+					fc.string()
+				)
+			},
+			{ requiredKeys: [] }
+		);
+		const statuses = new Set<number>();
+		await fc.assert(
+			fc.asyncProperty(fc.array(review, { maxLength: 8 }), async (reviews) => {
+				const body = new TextEncoder().encode(JSON.stringify({ reviews }));
+				const raw: RawBody = { contentType: 'application/json', body, label: 'reviews' };
+				const status = await send('student', 'POST', '/api/review/sync', raw);
+				statuses.add(status);
+				expect(status, JSON.stringify(reviews).slice(0, 500)).toBeLessThan(500);
+			}),
+			{ numRuns: 300, endOnFailure: true }
+		);
+		expect([...statuses].sort()).toEqual([200, 400]);
+	}, 90_000);
 
 	it('leave the server up, with no server error in its log', async () => {
 		expect(await send('student', 'GET', '/')).toBe(200);

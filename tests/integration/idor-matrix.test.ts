@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Visitor } from '../helpers/client';
 import { execute, query, snapshotTables } from '../helpers/db';
@@ -38,6 +39,8 @@ const TYPED = { submitted: 'quokka marmalade one', open: 'quokka marmalade two' 
 const SHORT = sampleQuiz.questions.find((question) => question.type === 'short')!;
 const SINGLE = sampleQuiz.questions.find((question) => question.type === 'single')!;
 const LESSON = 'franchise-model/local-allies';
+/** The id A's device gave a review it queued offline. */
+const SYNCED_REVIEW = randomUUID();
 
 interface Fixture {
 	visitors: Record<Actor, Visitor>;
@@ -50,6 +53,8 @@ interface Fixture {
 	submitted: string;
 	open: string;
 	reviewLogId: number;
+	/** A's review card of SINGLE. */
+	cardId: number;
 	/** A valid answer to an unanswered question of A's open attempt. */
 	openAnswer: Record<string, string | string[]>;
 	reviewAnswer: Record<string, string>;
@@ -133,6 +138,15 @@ const reads: Case[] = [
 		method: 'GET',
 		path: () => '/review/__data.json',
 		allowed: SIGNED_IN
+	},
+	{
+		name: 'the review cards kept for offline review',
+		method: 'GET',
+		path: () => '/api/review/offline',
+		allowed: SIGNED_IN,
+		anonymous: 'unauthorised',
+		shows: () => [SINGLE.prompt],
+		seenBy: ['A']
 	},
 	{
 		name: 'the dashboard',
@@ -354,6 +368,33 @@ const writes: WriteCase[] = [
 		effect: table('select count(*) as n from review_logs where user_id = ?')
 	},
 	{
+		// Everyone may sync; a card that is not theirs is refused inside the answer (200).
+		name: "a review of A's card, synced after answering it offline",
+		method: 'POST',
+		path: () => '/api/review/sync',
+		json: (f) => ({
+			reviews: [
+				{
+					clientId: SYNCED_REVIEW,
+					cardId: f.cardId,
+					response: { type: 'single', optionId: SINGLE.answer },
+					answeredAt: new Date().toISOString()
+				}
+			]
+		}),
+		allowed: SIGNED_IN,
+		anonymous: 'unauthorised',
+		// The card and every log of it, whoever would have written one.
+		effect: (f) =>
+			query(
+				server.databasePath,
+				`select c.*, (select count(*) from review_logs l where l.card_id = c.id) as logs
+				 from review_cards c where c.id = ?`,
+				f.cardId
+			),
+		changedBy: ['A']
+	},
+	{
 		name: 'a reading checkpoint naming A as the reader',
 		method: 'POST',
 		path: () => '/api/progress',
@@ -549,6 +590,7 @@ async function buildFixture(): Promise<Fixture> {
 		submitted,
 		open,
 		reviewLogId,
+		cardId: card!.id,
 		openAnswer,
 		reviewAnswer
 	};

@@ -64,6 +64,7 @@ async function doors(visitor: Visitor, attempt: string): Promise<Map<string, str
 	for (const path of downloads) bodies.set(path, await (await visitor.get(path)).text());
 	const ping = { lesson: QUIZ_ID, section: 'end', visitId: 'visit-0001', activeSeconds: 5 };
 	bodies.set('/api/progress', await replyOf(await visitor.postJson('/api/progress', ping)));
+	bodies.set('/api/review/offline', await (await visitor.get('/api/review/offline')).text());
 	return bodies;
 }
 
@@ -179,10 +180,25 @@ describe('answer keys with deferred feedback', () => {
 			'/review',
 			'/review/__data.json',
 			lastReview,
-			lastReview.replace('/review', '/review/__data.json')
+			lastReview.replace('/review', '/review/__data.json'),
+			'/api/review/offline'
 		]) {
 			review.set(path, await (await visitor.get(path)).text());
 		}
+		// A review answered offline before the attempt started, synced now: refused before grading.
+		const synced = await visitor.postJson('/api/review/sync', {
+			reviews: [
+				{
+					clientId: crypto.randomUUID(),
+					cardId: cardOf(pending!),
+					response: { type: 'single', optionId: 'anything' },
+					answeredAt: new Date().toISOString()
+				}
+			]
+		});
+		review.set('/api/review/sync', await synced.text());
+		expect(review.get('/api/review/offline')).toBe('{"cards":[]}');
+		expect(review.get('/api/review/sync')).toContain('Submit your attempt at this quiz first');
 		expect(leaksIn(review)).toEqual([]);
 		expect(resultFieldsIn(review)).toEqual([]);
 		expect(review.get('/review')).toMatch(/(?<!\d)0 cards are due now\./);

@@ -12,7 +12,7 @@ import {
 	users
 } from './db/schema';
 import { displaySafe } from './names';
-import type { Layout } from './quiz/layout';
+import type { Layout } from '$lib/quiz/layout';
 import { publicQuestion, publicResponse } from './quiz/question-views';
 
 /** One row per answer by a class member, with the answer in words, for a spreadsheet. */

@@ -5,7 +5,7 @@ import type { Response } from '$lib/quiz/types';
 import { db } from '../db';
 import { answers, attemptQuestions, attempts, questionVersions, quizzes } from '../db/schema';
 import { awaitsSubmission } from '../quiz/awaiting-submission';
-import type { Layout } from '../quiz/layout';
+import type { Layout } from '$lib/quiz/layout';
 import { publicQuestion, publicResponse } from '../quiz/question-views';
 
 /**

@@ -235,13 +235,46 @@ export const reviewLogs = sqliteTable(
 		rating: integer('rating').notNull(),
 		score: real('score').notNull(),
 		response: text('response', { mode: 'json' }).notNull(),
-		reviewedAt: timestamp('reviewed_at').notNull()
+		reviewedAt: timestamp('reviewed_at').notNull(),
+		/** The id the browser gave an answer made offline; null for answers made on the review page. */
+		clientId: text('client_id'),
+		/**
+		 * The card's state this answer was applied to (see StoredCardState), so that an older answer
+		 * synced late can be slotted in and the later ones replayed. Null for answers logged before
+		 * offline sync existed.
+		 */
+		stateBefore: text('state_before', { mode: 'json' })
 	},
 	(table) => [
 		index('review_logs_user_time_idx').on(table.userId, table.reviewedAt),
+		uniqueIndex('review_logs_client_unique').on(table.userId, table.clientId),
 		// A card's history in order: for lapses (its last answer, and any right one before) and
 		// for deleting a card's logs with it.
 		index('review_logs_card_time_idx').on(table.cardId, table.reviewedAt, table.score)
+	]
+);
+
+export const syncKinds = ['reading', 'review', 'answer'] as const;
+
+/**
+ * What a browser's queued request (a reading checkpoint, an offline review, a quiz answer) has
+ * already done, by the id the browser gave it: written in the same transaction as the change, so
+ * a replay (a retry after a lost reply, two tabs) finds it and changes nothing. Pruned after 60
+ * days (see sync-receipts.ts): a queue waits hours or days for a connection, not months.
+ */
+export const syncReceipts = sqliteTable(
+	'sync_receipts',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		clientId: text('client_id').notNull(),
+		kind: text('kind', { enum: syncKinds }).notNull(),
+		createdAt: timestamp('created_at').notNull()
+	},
+	(table) => [
+		primaryKey({ columns: [table.userId, table.clientId] }),
+		index('sync_receipts_user_time_idx').on(table.userId, table.createdAt)
 	]
 );
 

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { END_OF_LESSON } from '$lib/content/lesson-text';
 import { db } from '../db';
 import { attempts, lessonProgress, type LessonProgress } from '../db/schema';
+import { claimReceipt } from '../sync-receipts';
 import { creditReading } from './reading-time';
 
 export interface LessonRef {
@@ -34,18 +35,41 @@ function hasSubmittedQuiz(userId: number, quizId: string): boolean {
 		.get();
 }
 
+export interface Checkpoint {
+	section: string;
+	visitId: string;
+	activeSeconds: number;
+	/** When a checkpoint queued offline was reached (see creditReading). */
+	readAt?: Date | undefined;
+	/** The browser's id for this checkpoint: the same id again changes nothing. */
+	clientId?: string | undefined;
+}
+
+/** What the lesson page shows of its progress. */
+export interface ReadingFigures {
+	percent: number;
+	completed: boolean;
+}
+
+const figures = (row: LessonProgress | undefined): ReadingFigures => ({
+	percent: row?.percent ?? 0,
+	completed: !!row?.completedAt
+});
+
 /**
  * Records that the learner reached a section. Reaching sections only adds to the share read
- * (going back and re-reading never lowers it) but moves "where you left off". Active time is
- * capped per ping, per visit and by the clock (see creditReading). One transaction, one row per
- * learner and lesson: two tabs writing at once end in one consistent record.
+ * (going back and re-reading never lowers it) but moves "where you left off", unless the
+ * checkpoint was reached before the lesson's last credit (queued on a device, synced after
+ * reading went on elsewhere). Active time is capped per ping, per visit and by the clock (see
+ * creditReading). One transaction, one row per learner and lesson: two tabs writing at once end
+ * in one consistent record.
  */
 export function recordReading(
 	userId: number,
 	lesson: LessonRef,
-	input: { section: string; visitId: string; activeSeconds: number },
+	input: Checkpoint,
 	now = new Date()
-): LessonProgress {
+): ReadingFigures {
 	if (!lesson.sections.includes(input.section))
 		throw new ProgressError('That section is not part of this lesson.');
 	return db().transaction((tx) => {
@@ -54,32 +78,38 @@ export function recordReading(
 			.from(lessonProgress)
 			.where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lessonKey, lesson.key)))
 			.get();
+		if (input.clientId && !claimReceipt(userId, input.clientId, 'reading', now))
+			return figures(row);
 		const reached = [...new Set([...(row?.sectionsReached ?? []), input.section])].filter((id) =>
 			lesson.sections.includes(id)
 		);
 		const time = creditReading(row, input, now);
+		const late = !!row && !!input.readAt && input.readAt < row.updatedAt;
 		const completedAt =
 			row?.completedAt ??
-			(shouldComplete(reached, lesson, hasSubmittedQuiz(userId, lesson.key)) ? now : null);
+			(shouldComplete(reached, lesson, hasSubmittedQuiz(userId, lesson.key))
+				? time.measuredAt
+				: null);
 		const values = {
 			sectionsReached: reached,
 			percent: Math.round((100 * reached.length) / lesson.sections.length),
-			lastSection: input.section,
+			lastSection: late ? row.lastSection : input.section,
 			activeSeconds: (row?.activeSeconds ?? 0) + time.added,
 			visitId: input.visitId,
 			visitSeconds: time.visitSeconds,
 			completedAt,
 			updatedAt: time.creditedUntil
 		};
-		return tx
+		const saved = tx
 			.insert(lessonProgress)
-			.values({ userId, lessonKey: lesson.key, startedAt: now, ...values })
+			.values({ userId, lessonKey: lesson.key, startedAt: time.measuredAt, ...values })
 			.onConflictDoUpdate({
 				target: [lessonProgress.userId, lessonProgress.lessonKey],
 				set: values
 			})
 			.returning()
 			.get();
+		return figures(saved);
 	});
 }
 

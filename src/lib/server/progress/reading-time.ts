@@ -15,34 +15,55 @@ export interface ReadingSoFar {
 	updatedAt: Date;
 }
 
+/** How far back a checkpoint queued offline is measured at most: an older one counts as this old. */
+export const QUEUED_MAX_AGE_DAYS = 7;
+
+/**
+ * When a checkpoint is measured: now, or for one queued offline, when it was reached (`readAt`),
+ * kept between the lesson's earlier credit (or 7 days ago, if later) and now. Measured where it
+ * happened, queued reading sent in a burst keeps its time; a time made up to look older can
+ * still only reach back to where credit already stands.
+ */
+function measuredAt(before: ReadingSoFar | undefined, readAt: Date | undefined, now: Date): number {
+	if (!readAt) return now.getTime();
+	const earliest = Math.max(
+		before?.updatedAt.getTime() ?? -Infinity,
+		now.getTime() - QUEUED_MAX_AGE_DAYS * 86_400_000
+	);
+	return Math.min(now.getTime(), Math.max(readAt.getTime(), earliest));
+}
+
 /**
  * The seconds a checkpoint adds. A visit id costs nothing to make, so besides the caps per
  * checkpoint and per visit, time is never credited faster than the clock runs: the claimed time
  * must fit between the moment the lesson's earlier credit reached (from any visit, tab or
- * device) and now, plus the slack. The page counts at most one active second per second, so
- * honest checkpoints fit; a burst of checkpoints adds at most the slack.
+ * device) and the moment the checkpoint is measured at (see measuredAt), plus the slack. The page
+ * counts at most one active second per second, so honest checkpoints fit; a burst of checkpoints
+ * adds at most the slack beyond the time that has passed.
  */
 export function creditReading(
 	before: ReadingSoFar | undefined,
-	input: { visitId: string; activeSeconds: number },
+	input: { visitId: string; activeSeconds: number; readAt?: Date },
 	now: Date
-): { added: number; visitSeconds: number; creditedUntil: Date } {
+): { added: number; visitSeconds: number; measuredAt: Date; creditedUntil: Date } {
 	const visitSoFar = before?.visitId === input.visitId ? before.visitSeconds : 0;
 	const claimed = Math.min(
 		PING_CAP_SECONDS,
 		VISIT_CAP_SECONDS - visitSoFar,
 		Math.max(0, Math.floor(input.activeSeconds))
 	);
-	const limit = now.getTime() + CLOCK_SLACK_SECONDS * 1000;
+	const at = measuredAt(before, input.readAt, now);
+	const limit = at + CLOCK_SLACK_SECONDS * 1000;
 	// Capped at the limit, so a server clock set back does not stop crediting until it catches up.
 	const reached = Math.min(before?.updatedAt.getTime() ?? -Infinity, limit);
-	// The claimed seconds lie just before now, and not before the time already credited.
-	const start = Math.max(reached, now.getTime() - claimed * 1000);
+	// The claimed seconds lie just before the checkpoint, and not before the time already credited.
+	const start = Math.max(reached, at - claimed * 1000);
 	const room = Math.floor((limit - start) / 1000);
 	const added = Math.max(0, Math.min(claimed, room));
 	return {
 		added,
 		visitSeconds: visitSoFar + added,
-		creditedUntil: new Date(Math.max(now.getTime(), start + added * 1000))
+		measuredAt: new Date(at),
+		creditedUntil: new Date(Math.max(at, start + added * 1000))
 	};
 }

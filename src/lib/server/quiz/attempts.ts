@@ -11,11 +11,12 @@ import {
 	type Attempt
 } from '../db/schema';
 import { QuizError } from './errors';
-import { grade } from './grading';
-import { layoutFor, type Layout } from './layout';
+import { grade } from '$lib/quiz/grading';
+import { layoutFor, type Layout } from '$lib/quiz/layout';
 import type { Response } from '$lib/quiz/types';
 import { introduceCard } from '../review/cards';
-import { readResponse, ResponseError } from './responses';
+import { claimReceipt, hasReceipt } from '../sync-receipts';
+import { readResponse, ResponseError } from '$lib/quiz/responses';
 
 export type QuizSettings = typeof quizzes.$inferSelect;
 
@@ -149,19 +150,24 @@ export async function attemptQuestionsOf(attemptId: number): Promise<AttemptQues
  * Saves (or, while feedback is deferred, replaces) the learner's answer to one question, and
  * gives back the question's number in the attempt (from 1).
  * With immediate feedback the first answer stands: the key has been shown.
+ * `clientId`, the browser's id for this answer (one queued offline), makes a replay harmless:
+ * the same id again changes nothing and succeeds as the first time did, even once the attempt is
+ * submitted or the answer has been changed since.
  */
 export async function saveAnswer(
 	userId: number,
 	attemptId: number,
 	questionKey: string,
-	form: FormData
+	form: FormData,
+	clientId?: string
 ): Promise<number> {
 	const attempt = await ownAttempt(userId, attemptId);
+	const questions = await attemptQuestionsOf(attemptId);
+	const index = questions.findIndex((q) => q.question.id === questionKey);
+	if (clientId && index >= 0 && hasReceipt(userId, clientId)) return index + 1;
 	if (attempt.status !== 'in_progress')
 		throw new QuizError(409, 'This attempt has been submitted; answers can no longer change.');
 	const settings = await quizSettings(attempt.quizId);
-	const questions = await attemptQuestionsOf(attemptId);
-	const index = questions.findIndex((q) => q.question.id === questionKey);
 	const target = questions[index];
 	if (!target) throw new QuizError(400, 'That question is not part of this attempt.');
 	if (target.answer && settings.feedback === 'immediate')
@@ -184,17 +190,23 @@ export async function saveAnswer(
 		answeredAt: now,
 		updatedAt: now
 	};
-	const write = db().insert(answers).values(values);
-	// Same answer twice (a retry, a double click) is one row either way.
-	if (settings.feedback === 'immediate') {
-		await write.onConflictDoNothing();
-		// The key has been shown: the question joins the learner's reviews now.
-		introduceCard(userId, attempt.quizId, questionKey, score, now);
-	} else
-		await write.onConflictDoUpdate({
-			target: [answers.attemptId, answers.questionVersionId],
-			set: { response, score, updatedAt: now }
-		});
+	db().transaction(() => {
+		// Claimed with the answer: of copies sent at once, the first saves it and the rest find it saved.
+		if (clientId && !claimReceipt(userId, clientId, 'answer', now)) return;
+		const write = db().insert(answers).values(values);
+		// Same answer twice (a retry, a double click) is one row either way.
+		if (settings.feedback === 'immediate') {
+			write.onConflictDoNothing().run();
+			// The key has been shown: the question joins the learner's reviews now.
+			introduceCard(userId, attempt.quizId, questionKey, score, now);
+		} else
+			write
+				.onConflictDoUpdate({
+					target: [answers.attemptId, answers.questionVersionId],
+					set: { response, score, updatedAt: now }
+				})
+				.run();
+	});
 	return index + 1;
 }
 

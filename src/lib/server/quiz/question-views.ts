@@ -1,6 +1,6 @@
 import type { Question } from '$lib/content/quiz-schema';
 import { findSource } from '$lib/content/sources';
-import { positionOf, type Layout } from './layout';
+import { positionOf, type Layout } from '$lib/quiz/layout';
 import type {
 	Choice,
 	PublicQuestion,
@@ -10,8 +10,8 @@ import type {
 	Response
 } from '$lib/quiz/types';
 import type { AttemptQuestion, QuizSettings } from './attempts';
-import { grade } from './grading';
-import { matchingChoices } from './responses';
+import { grade, verdictFor } from '$lib/quiz/grading';
+import { matchingChoices } from '$lib/quiz/responses';
 
 // The only place that decides what of a question a browser may see. Before the learner's
 // answer may be revealed, a question's public view has no key, feedback, explanation or source.
@@ -129,11 +129,6 @@ function rightPositions(
 		default:
 			return {};
 	}
-}
-
-export function verdictFor(score: number | null): QuestionResult['verdict'] {
-	if (score === null) return 'not answered';
-	return score === 1 ? 'correct' : score > 0 ? 'partly correct' : 'incorrect';
 }
 
 /** The question's key and sources, with the right answer's positions when the layout is given. */

@@ -4,9 +4,10 @@ import { db } from '../db';
 import { questionVersions, reviewCards, reviewLogs, type ReviewCard } from '../db/schema';
 import { quizzesAwaitingSubmission } from '../quiz/awaiting-submission';
 import { QuizError } from '../quiz/errors';
-import { grade } from '../quiz/grading';
-import { layoutFor, type Layout } from '../quiz/layout';
-import { readResponse, ResponseError } from '../quiz/responses';
+import { grade } from '$lib/quiz/grading';
+import { layoutFor, type Layout } from '$lib/quiz/layout';
+import { readResponse, ResponseError } from '$lib/quiz/responses';
+import { logReview } from './history';
 import { newCardState, ratingFor, schedule } from './scheduler';
 
 /**
@@ -32,13 +33,13 @@ export function introduceCard(
  * The learner's cards, less those of a quiz with an attempt open whose results wait for its
  * submission: reviewing them would give that attempt's questions feedback before it is submitted.
  */
-const reviewable = (userId: number) =>
+export const reviewable = (userId: number) =>
 	and(
 		eq(reviewCards.userId, userId),
 		notInArray(reviewCards.quizId, quizzesAwaitingSubmission(userId))
 	);
 
-const isReviewable = (userId: number, card: ReviewCard) =>
+export const isReviewable = (userId: number, card: ReviewCard) =>
 	!quizzesAwaitingSubmission(userId)
 		.all()
 		.some((open) => open.quizId === card.quizId);
@@ -65,7 +66,7 @@ export async function cardsAwaitingSubmission(userId: number): Promise<number> {
 	return row?.n ?? 0;
 }
 
-function currentQuestion(card: Pick<ReviewCard, 'quizId' | 'questionKey'>): Question | null {
+export function currentQuestion(card: Pick<ReviewCard, 'quizId' | 'questionKey'>): Question | null {
 	const row = db()
 		.select({ body: questionVersions.body })
 		.from(questionVersions)
@@ -123,22 +124,17 @@ export function reviewAnswer(userId: number, cardId: number, form: FormData, now
 		if (error instanceof ResponseError) throw new QuizError(400, error.message);
 		throw error;
 	}
-	const result = grade(question, response);
-	const rating = ratingFor(result.score);
-	const next = schedule(card, rating, now);
+	const { score } = grade(question, response);
 	return db().transaction((tx) => {
 		const updated = tx
 			.update(reviewCards)
-			.set({ ...next, layout: null })
+			.set({ layout: null })
 			.where(and(eq(reviewCards.id, cardId), eq(reviewCards.reps, card.reps)))
 			.run();
 		// Another tab answered this card a moment ago: keep that one.
 		if (updated.changes === 0) throw new QuizError(409, 'You have already answered this card.');
-		return tx
-			.insert(reviewLogs)
-			.values({ cardId, userId, rating, score: result.score, response, reviewedAt: now })
-			.returning({ id: reviewLogs.id })
-			.get().id;
+		const entry = { userId, rating: ratingFor(score), score, response, reviewedAt: now };
+		return logReview(card, { ...entry, clientId: null }).logId;
 	});
 }
 

@@ -1,5 +1,5 @@
 import type { QuestionState, Response } from '$lib/quiz/types';
-import { layoutFor } from '../quiz/layout';
+import { layoutFor } from '$lib/quiz/layout';
 import { publicQuestion, publicResponse, questionResult } from '../quiz/question-views';
 import type { reviewResult } from './cards';
 

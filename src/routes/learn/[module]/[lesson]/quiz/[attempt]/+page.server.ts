@@ -1,4 +1,5 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { getLesson } from '$lib/content/course';
 import { requireUser } from '$lib/server/guards';
 import {
@@ -82,8 +83,12 @@ export const actions: Actions = {
 		const { user, attempt } = await attemptFor(event);
 		const form = await event.request.formData();
 		const question = String(form.get('question') ?? '');
+		// Set by a page that queued the answer offline: sent again, it changes nothing.
+		const clientId = String(form.get('clientId') ?? '') || undefined;
+		if (clientId && !z.uuid().safeParse(clientId).success)
+			return fail(400, { question, message: 'That answer’s id is not valid.' });
 		const number = await orFailure({ question }, () =>
-			saveAnswer(user.id, attempt.id, question, form)
+			saveAnswer(user.id, attempt.id, question, form, clientId)
 		);
 		if (typeof number !== 'number') return number;
 		// The same question again, its feedback in view (and a reload posts nothing).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { question, type Question } from '$lib/content/quiz-schema';
-import type { Response } from '$lib/quiz/types';
+import type { Response } from './types';
 import { grade } from './grading';
 import type { Layout } from './layout';
 import { readResponse } from './responses';

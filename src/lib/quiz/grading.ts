@@ -1,6 +1,23 @@
 import type { Question } from '$lib/content/quiz-schema';
 import { normaliseShortAnswer } from './normalise';
-import type { Response } from '$lib/quiz/types';
+import type { QuestionResult, Response } from './types';
+
+// Shared by the server and the browser: a review card kept for offline use is graded on the
+// device by this same code, from the card's key (the learner has already seen it).
+
+type Keyed = { id: string; feedback?: string | undefined };
+type Of<T extends Question['type']> = Extract<Question, { type: T }>;
+
+/** What grading reads of a question (and readResponse of its shape): no prompt, texts or sources. */
+export type GradingKey =
+	| { type: 'single'; options: Keyed[]; answer: string }
+	| { type: 'evidence'; sentences: Keyed[]; answer: string }
+	| { type: 'multiple'; options: Keyed[]; answers: string[] }
+	| { type: 'truefalse'; answer: boolean; feedback?: Of<'truefalse'>['feedback'] }
+	| { type: 'short'; answers: Of<'short'>['answers'] }
+	| { type: 'numeric'; answers: Of<'numeric'>['answers'] }
+	| { type: 'matching'; pairs: { id: string }[] }
+	| { type: 'ordering'; items: { id: string }[] };
 
 export interface Grade {
 	/** 0–1: the share of the question's mark earned. */
@@ -22,7 +39,7 @@ const close = (a: number, b: number, tolerance: number) =>
  * matching — share of items matched right; ordering — share of item pairs in the right
  * relative order (one item out of place costs little, a reversed list scores 0).
  */
-export function grade(question: Question, response: Response): Grade {
+export function grade(question: GradingKey, response: Response): Grade {
 	if (response.type !== question.type) throw new Error('response does not fit the question');
 	switch (question.type) {
 		case 'single':
@@ -89,4 +106,9 @@ export function grade(question: Question, response: Response): Grade {
 			return { score: pairs ? inOrder / pairs : 1, feedback: [] };
 		}
 	}
+}
+
+export function verdictFor(score: number | null): QuestionResult['verdict'] {
+	if (score === null) return 'not answered';
+	return score === 1 ? 'correct' : score > 0 ? 'partly correct' : 'incorrect';
 }

@@ -1,5 +1,6 @@
 import type { Question } from '$lib/content/quiz-schema';
-import type { Response } from '$lib/quiz/types';
+import type { GradingKey } from './grading';
+import type { Response } from './types';
 import { idAt, type Layout } from './layout';
 import { parseNumber } from './normalise';
 
@@ -29,7 +30,7 @@ const NOT_OFFERED = 'That choice is not part of this question.';
  * wrong types, oversize text, an incomplete match) throws a ResponseError with a message fit
  * to show the learner; nothing is saved then.
  */
-export function readResponse(question: Question, layout: Layout, form: FormData): Response {
+export function readResponse(question: GradingKey, layout: Layout, form: FormData): Response {
 	const one = (name = 'answer') => {
 		const values = strings(form, name);
 		if (values.length > 1) throw new ResponseError('Send one answer only.');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { question, type Question } from '$lib/content/quiz-schema';
 import { grade } from './grading';
 import type { Layout } from './layout';
-import { publicQuestion } from './question-views';
+import { publicQuestion } from '$lib/server/quiz/question-views';
 import { matchingChoices, readResponse, ResponseError, SHORT_ANSWER_MAX } from './responses';
 
 // Questions go through the real schema so its defaults (credit 1, no distractors…) apply.
