@@ -34,11 +34,12 @@ describe('axe-core finds no violations', () => {
 		'sign-up': '/sign-up',
 		lesson: lessonPath,
 		module: lessonPath.split('/').slice(0, 3).join('/'),
-		'not found': '/learn/no-such-module'
+		'not found': '/learn/no-such-module',
+		offline: '/offline'
 	});
 
 	for (const width of [360, 1280]) {
-		it.each(['home', 'sign-in', 'sign-up', 'lesson', 'module', 'not found'] as const)(
+		it.each(['home', 'sign-in', 'sign-up', 'lesson', 'module', 'not found', 'offline'] as const)(
 			`on the %s page at ${width} px`,
 			async (name) => {
 				await browser.page.setViewportSize({ width, height: width === 360 ? 640 : 800 });
