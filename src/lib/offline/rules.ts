@@ -35,4 +35,4 @@ export const LEARNER_HEADER = 'x-course-learner';
 export const EXPECTED_LEARNER_HEADER = 'x-course-expected-learner';
 
 /** Requests the service worker keeps to send later when the network fails them. */
-export const QUEUED_PATHS = ['/api/progress'];
+export const QUEUED_PATHS = ['/api/progress', '/api/review/sync'];
