@@ -1,5 +1,7 @@
 import type { Question } from '$lib/content/quiz-schema';
+import type { GradingKey } from './grading';
 import { matchingChoices } from './responses';
+import type { Response } from './types';
 
 /**
  * How one question is laid out in one attempt; fixed when the attempt starts. `order` lists
@@ -64,4 +66,36 @@ export function idAt(layout: Layout, position: string): string | undefined {
 /** The position the browser knows an authored id by. */
 export function positionOf(layout: Layout, id: string): string {
 	return String(layout.order?.indexOf(id) ?? -1);
+}
+
+/**
+ * A response in the browser's terms (positions, not authored ids): the learner's saved answer as
+ * a page shows it back. Takes the question or, on a device reviewing offline, its grading key.
+ */
+export function publicResponse(
+	question: Question | GradingKey,
+	layout: Layout,
+	response: Response
+): Response {
+	const at = (id: string) => positionOf(layout, id);
+	switch (response.type) {
+		case 'single':
+		case 'evidence':
+			return { ...response, optionId: at(response.optionId) };
+		case 'multiple':
+			return { ...response, optionIds: response.optionIds.map(at) };
+		case 'matching': {
+			const pairs = question.type === 'matching' ? question.pairs : [];
+			return {
+				...response,
+				matches: Object.fromEntries(
+					pairs.map((pair, index) => [String(index), at(response.matches[pair.id] ?? '')])
+				)
+			};
+		}
+		case 'ordering':
+			return { ...response, order: response.order.map(at) };
+		default:
+			return response;
+	}
 }

@@ -12,8 +12,8 @@ import {
 	users
 } from './db/schema';
 import { displaySafe } from './names';
-import type { Layout } from '$lib/quiz/layout';
-import { publicQuestion, publicResponse } from './quiz/question-views';
+import { publicResponse, type Layout } from '$lib/quiz/layout';
+import { publicQuestion } from './quiz/question-views';
 
 /** One row per answer by a class member, with the answer in words, for a spreadsheet. */
 export async function classResponses(classId: number) {

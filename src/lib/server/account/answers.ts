@@ -5,8 +5,8 @@ import type { Response } from '$lib/quiz/types';
 import { db } from '../db';
 import { answers, attemptQuestions, attempts, questionVersions, quizzes } from '../db/schema';
 import { awaitsSubmission } from '../quiz/awaiting-submission';
-import type { Layout } from '$lib/quiz/layout';
-import { publicQuestion, publicResponse } from '../quiz/question-views';
+import { publicResponse, type Layout } from '$lib/quiz/layout';
+import { publicQuestion } from '../quiz/question-views';
 
 /**
  * The learner's answers, each also in the words they saw. While an attempt's results wait for

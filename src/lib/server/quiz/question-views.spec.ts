@@ -2,14 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { question, type Question } from '$lib/content/quiz-schema';
 import type { Response } from '$lib/quiz/types';
 import type { AttemptQuestion } from './attempts';
-import { layoutFor, type Layout } from '$lib/quiz/layout';
+import { layoutFor, publicResponse, type Layout } from '$lib/quiz/layout';
 import { grade } from '$lib/quiz/grading';
-import {
-	attemptQuestionStates,
-	publicQuestion,
-	publicResponse,
-	questionSteps
-} from './question-views';
+import { attemptQuestionStates, publicQuestion, questionSteps } from './question-views';
 import { readResponse } from '$lib/quiz/responses';
 
 // Every secret below is a distinct phrase, so finding it in a JSON dump means it leaked.

@@ -1,6 +1,6 @@
 import type { Question } from '$lib/content/quiz-schema';
 import { findSource } from '$lib/content/sources';
-import { positionOf, type Layout } from '$lib/quiz/layout';
+import { positionOf, publicResponse, type Layout } from '$lib/quiz/layout';
 import type {
 	Choice,
 	PublicQuestion,
@@ -47,31 +47,6 @@ export function publicQuestion(question: Question, layout: Layout, number: numbe
 			return { ...base, items: shown(layout, question.items) };
 		default:
 			return base;
-	}
-}
-
-/** The learner's saved answer in the browser's terms (positions, not authored ids). */
-export function publicResponse(question: Question, layout: Layout, response: Response): Response {
-	const at = (id: string) => positionOf(layout, id);
-	switch (response.type) {
-		case 'single':
-		case 'evidence':
-			return { ...response, optionId: at(response.optionId) };
-		case 'multiple':
-			return { ...response, optionIds: response.optionIds.map(at) };
-		case 'matching': {
-			const pairs = question.type === 'matching' ? question.pairs : [];
-			return {
-				...response,
-				matches: Object.fromEntries(
-					pairs.map((pair, index) => [String(index), at(response.matches[pair.id] ?? '')])
-				)
-			};
-		}
-		case 'ordering':
-			return { ...response, order: response.order.map(at) };
-		default:
-			return response;
 	}
 }
 

@@ -1,6 +1,6 @@
 import type { QuestionState, Response } from '$lib/quiz/types';
-import { layoutFor } from '$lib/quiz/layout';
-import { publicQuestion, publicResponse, questionResult } from '../quiz/question-views';
+import { layoutFor, publicResponse } from '$lib/quiz/layout';
+import { publicQuestion, questionResult } from '../quiz/question-views';
 import type { reviewResult } from './cards';
 
 /** A finished review as its result panel shows it: the card's own layout is spent once answered, so file order. */
