@@ -6,10 +6,12 @@
 // files, and the few rules below are all the course needs. See README, "Offline use".
 import { build, files, version } from '$service-worker';
 import { clearOutbox, countQueued, dequeue, enqueue, queued } from '$lib/offline/outbox';
+import { clearReviewCards } from '$lib/offline/review-cards';
 import {
 	EXPECTED_LEARNER_HEADER,
 	isKeptPage,
 	LEARNER_HEADER,
+	OFFLINE_REVIEW_PAGE,
 	PAGES_CACHE,
 	QUEUED_PATHS,
 	SHELL_CACHE_PREFIX
@@ -126,8 +128,18 @@ async function navigate(request: Request, url: URL): Promise<Response> {
 		if (!saved) return await fresh;
 		return await Promise.race([fresh, after(NETWORK_PATIENCE_MS, saved)]);
 	} catch {
-		return saved ?? (await offlinePage());
+		return saved ?? (await offlineReview(url)) ?? (await offlinePage());
 	}
+}
+
+/**
+ * Offline, the Review tab leads to the review kept on the device, if there is one: by a redirect,
+ * so the page runs at its own address, where the app's client expects it.
+ */
+async function offlineReview(url: URL): Promise<Response | undefined> {
+	const review = new URL(OFFLINE_REVIEW_PAGE, url);
+	if (url.pathname !== '/review' || !(await savedCopy(review))) return undefined;
+	return Response.redirect(review, 302);
 }
 
 async function savedCopy(url: URL): Promise<Response | undefined> {
@@ -165,6 +177,7 @@ async function keepPage(url: URL, response: Response): Promise<void> {
 async function forgetLearner(): Promise<void> {
 	await caches.delete(PAGES_CACHE);
 	await clearOutbox();
+	await clearReviewCards();
 	await tellPages();
 }
 

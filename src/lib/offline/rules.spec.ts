@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isKeptPage, REFERENCE_PAGES } from './rules';
+import { isKeptPage, OFFLINE_REVIEW_PAGE, REFERENCE_PAGES } from './rules';
 
 describe('isKeptPage', () => {
-	it('keeps the course, modules, lessons and reference pages', () => {
+	it('keeps the course, modules, lessons, reference pages and the offline review', () => {
 		for (const path of [
 			'/',
 			'/learn/franchise-model',
 			'/learn/franchise-model/local-allies',
-			...REFERENCE_PAGES
+			...REFERENCE_PAGES,
+			OFFLINE_REVIEW_PAGE
 		])
 			expect(isKeptPage(path), path).toBe(true);
 	});
@@ -20,6 +21,9 @@ describe('isKeptPage', () => {
 			'/learn/__data.json',
 			'/dashboard',
 			'/review',
+			'/review/offline/x',
+			'/review/__data.json',
+			'/review/offline/__data.json',
 			'/account',
 			'/account/export.json',
 			'/account/export/answers',

@@ -1,5 +1,6 @@
 // What the service worker keeps and queues, shared by the worker and the pages. Kept for offline
-// reading: the course and module pages, every lesson, and the reference pages.
+// reading: the course and module pages, every lesson, and the reference pages; and the offline
+// review page, a shell whose cards sit in IndexedDB (see review-cards.ts).
 // Never kept: quiz attempts, progress, review, account, teaching pages, data and exports, which
 // are the learner's live record or could hold what must not sit on a device.
 
@@ -10,13 +11,17 @@ const kept = [
 	/^\/$/,
 	/^\/learn\/[a-z0-9-]+$/, // a module
 	/^\/learn\/[a-z0-9-]+\/[a-z0-9-]+$/, // a lesson (its quiz is one level further down)
-	/^\/(sources|timeline|glossary)$/
+	/^\/(sources|timeline|glossary)$/,
+	/^\/review\/offline$/
 ];
 
 /** Whether a page at this path is kept on the device once opened or saved. */
 export function isKeptPage(pathname: string): boolean {
 	return kept.some((pattern) => pattern.test(pathname));
 }
+
+/** Offline review: no card or key in its HTML. Offline, the Review tab (`/review`) leads there. */
+export const OFFLINE_REVIEW_PAGE = '/review/offline';
 
 /** Cache Storage names: pages are the learner's; the shell belongs to one build. */
 export const PAGES_CACHE = 'course-pages';
