@@ -231,6 +231,33 @@ describe('offline review on a phone', () => {
 		}
 	});
 
+	it('is kept from the first visit, before the service worker is in charge of the page', async () => {
+		const learner = await learnerWithCards();
+		dueAt(learner, [[FIRST!, Date.now() - HOUR]]);
+		const browser = await phoneOf(learner);
+		const { page, context } = browser;
+		try {
+			await page.goto(`${server.url}/review`);
+			await page.getByRole('link', { name: 'Review offline' }).waitFor();
+			expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(false);
+			await expect
+				.poll(() =>
+					page.evaluate(
+						async (name) => !!(await (await caches.open(name)).match('/review/offline')),
+						PAGES_CACHE
+					)
+				)
+				.toBe(true);
+			await context.setOffline(true);
+			await page.goto(`${server.url}/review`);
+			expect(page.url()).toBe(`${server.url}/review/offline`);
+			await card(page, FIRST!).waitFor();
+		} finally {
+			await context.setOffline(false);
+			await browser.close();
+		}
+	});
+
 	it('keeps both logs when two devices review the same card offline', async () => {
 		const learner = await learnerWithCards();
 		dueAt(learner, [[FIRST!, Date.now() - HOUR]]);

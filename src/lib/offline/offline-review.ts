@@ -31,12 +31,15 @@ async function cardsWaitingToSync(): Promise<Set<number>> {
 export async function keepReviewOnDevice({ withPage = true } = {}): Promise<boolean> {
 	if (!canSave() || !('indexedDB' in window)) return false;
 	try {
-		// The page first: keeping it makes the worker forget another learner's data, cards included.
-		if (withPage && navigator.serviceWorker.controller)
-			await savePages([OFFLINE_REVIEW_PAGE], () => undefined);
+		if (withPage) {
+			const kept = savePages([OFFLINE_REVIEW_PAGE], () => undefined).catch(() => undefined);
+			// The page first: keeping it makes the worker forget another learner's data, cards
+			// included. A worker not yet in charge of this page keeps it when it can, unwaited.
+			if (navigator.serviceWorker.controller) await kept;
+		}
 		// Read before fetching: an answer sent meanwhile is then already in what the server says.
 		const waiting = await cardsWaitingToSync();
-		const response = await fetch('/api/review/offline', { signal: AbortSignal.timeout(10_000) });
+		const response = await fetch('/api/review/offline', { signal: AbortSignal.timeout(5000) });
 		if (!response.ok) return false;
 		const { cards } = (await response.json()) as { cards: DeviceCard[] };
 		// A card answered here comes back once its answer has reached the server, not before.

@@ -6,8 +6,7 @@ import type {
 	PublicQuestion,
 	QuestionResult,
 	QuestionState,
-	QuestionStep,
-	Response
+	QuestionStep
 } from '$lib/quiz/types';
 import type { AttemptQuestion, QuizSettings } from './attempts';
 import { grade, verdictFor } from '$lib/quiz/grading';
