@@ -96,7 +96,7 @@ worker.addEventListener('fetch', (event) => {
 	const url = new URL(request.url);
 	if (url.origin !== location.origin) return;
 	if (request.method === 'POST' && url.pathname === '/sign-out') {
-		event.waitUntil(forgetLearner());
+		event.respondWith(signOut(request));
 		return;
 	}
 	if (request.method === 'POST' && queuesWhenOffline(url)) {
@@ -125,6 +125,22 @@ worker.addEventListener('fetch', (event) => {
 		);
 	// Anything else (page data, the API, exports) goes to the network untouched.
 });
+
+/**
+ * Sends what waits on the device while the learner is still signed in, then signs out and
+ * forgets the learner's pages and queue. Offline, nothing is signed out (the server still holds
+ * the session) and nothing is lost: the offline page says the connection is needed.
+ */
+async function signOut(request: Request): Promise<Response> {
+	await flushOutbox();
+	try {
+		const response = await fetch(request);
+		await forgetLearner();
+		return response;
+	} catch {
+		return request.mode === 'navigate' ? offlinePage() : Response.error();
+	}
+}
 
 async function fromShell(request: Request): Promise<Response> {
 	return (await caches.match(request, { cacheName: SHELL_CACHE })) ?? fetch(request);
