@@ -84,6 +84,9 @@ function keptOnDevice(page: Page): Promise<[string, string][]> {
 }
 
 describe('a quiz attempt offline', () => {
+	/** The attempt the first test leaves half answered, for the next to go on with. */
+	let attempt = { path: '', id: 0 };
+
 	it('keeps answers on the device, through a reload, and records each once when back online', async () => {
 		const { page, context } = browser;
 		await page.goto(server.url + QUIZ_PATH);
@@ -117,6 +120,7 @@ describe('a quiz attempt offline', () => {
 				}
 			}
 			expect(await waitingInOutbox(page)).toBe(2);
+			await page.getByText('2 updates saved on this device, waiting to sync.').waitFor();
 			expect(answersRecorded(attemptId)).toEqual([]);
 
 			// Reloaded, still offline: the screen comes from the device and says its answer waits.
@@ -149,5 +153,40 @@ describe('a quiz attempt offline', () => {
 		expect(answersRecorded(attemptId)).toHaveLength(2);
 		await page.locator(`#q-${second!.id} .feedback-verdict`).waitFor();
 		await page.getByText(/Synced 2 saved updates/).waitFor();
+		attempt = { path: attemptPath, id: attemptId };
+	});
+
+	it('finishes sending when the page is closed mid-sync, each answer once', async () => {
+		const { context } = browser;
+		const page = await context.newPage();
+		const [, , third, fourth] = sampleQuiz.questions;
+		await page.goto(`${server.url}${attempt.path}?q=3`);
+		await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+		await context.setOffline(true);
+		try {
+			for (const question of [third!, fourth!]) {
+				const section = page.locator(`#q-${question.id}`);
+				await answerOnPage(section, question, true);
+				await section.getByRole('button', { name: 'Check answer' }).click();
+				await section.getByText('Saved on this device.').waitFor();
+				if (question === third) {
+					await page.getByRole('link', { name: 'Next' }).click();
+					await page.locator(`#q-${fourth!.id}`).waitFor();
+				}
+			}
+			expect(await waitingInOutbox(page)).toBe(2);
+		} finally {
+			await context.setOffline(false);
+		}
+		// The connection returns and the page is closed at once, as a learner pocketing the phone.
+		await page.close();
+		const reopened = await context.newPage();
+		await reopened.goto(`${server.url}${attempt.path}?q=4`);
+		await expect.poll(() => waitingInOutbox(reopened), { timeout: 10_000 }).toBe(0);
+		const recorded = answersRecorded(attempt.id);
+		expect(recorded).toHaveLength(4);
+		expect(recorded.every((row) => row.n === 1)).toBe(true);
+		await reopened.locator(`#q-${fourth!.id} .feedback-verdict`).waitFor();
+		await reopened.close();
 	});
 });
