@@ -9,11 +9,13 @@ import { clearOutbox, countQueued, dequeue, enqueue, queued } from '$lib/offline
 import { clearReviewCards } from '$lib/offline/review-cards';
 import {
 	EXPECTED_LEARNER_HEADER,
+	isAttemptPage,
 	isKeptPage,
+	KEEP_ATTEMPT_HEADER,
 	LEARNER_HEADER,
 	OFFLINE_REVIEW_PAGE,
 	PAGES_CACHE,
-	QUEUED_PATHS,
+	queuesWhenOffline,
 	SHELL_CACHE_PREFIX
 } from '$lib/offline/rules';
 
@@ -25,6 +27,8 @@ const OWNER_KEY = '/__offline-owner';
 /** How long a kept page waits for the network before the saved copy is shown instead. */
 const NETWORK_PATIENCE_MS = 4000;
 const OUTBOX_SYNC = 'outbox';
+/** The screens of the learner's open quiz attempts, so an attempt goes on offline. */
+const ATTEMPTS_CACHE = 'course-attempts';
 
 const shellFiles = new Set([...build, ...files]);
 
@@ -59,6 +63,9 @@ worker.addEventListener('message', (event) => {
 	// kept is reported on the channel the page sent.
 	// A page came online or opened: send what waits.
 	if (event.data?.type === 'flush') event.waitUntil(flushOutbox());
+	// An open attempt's page asks for its other screens, to go on offline.
+	if (event.data?.type === 'keep-attempt' && Array.isArray(event.data.paths))
+		event.waitUntil(keepAttemptScreens(event.data.paths));
 	if (event.data?.type === 'save' && Array.isArray(event.data.paths)) {
 		const [port] = event.ports;
 		event.waitUntil(savePages(event.data.paths.filter(isKeptPath), port));
@@ -91,11 +98,22 @@ worker.addEventListener('fetch', (event) => {
 	const url = new URL(request.url);
 	if (url.origin !== location.origin) return;
 	if (request.method === 'POST' && url.pathname === '/sign-out') {
-		event.waitUntil(forgetLearner());
+		event.respondWith(signOut(request));
 		return;
 	}
-	if (request.method === 'POST' && QUEUED_PATHS.includes(url.pathname)) {
+	if (request.method === 'POST' && queuesWhenOffline(url)) {
 		event.respondWith(sendOrQueue(request));
+		return;
+	}
+	if (request.method === 'POST' && isAttemptPage(url.pathname)) {
+		// Submitting ends what the screens kept for offline were for.
+		event.respondWith(
+			fetch(request).then((response) => {
+				if (response.ok || response.type === 'opaqueredirect')
+					event.waitUntil(forgetAttempt(url.pathname));
+				return response;
+			})
+		);
 		return;
 	}
 	if (request.method !== 'GET') return;
@@ -103,9 +121,28 @@ worker.addEventListener('fetch', (event) => {
 		event.respondWith(fromShell(request));
 		return;
 	}
-	if (request.mode === 'navigate') event.respondWith(navigate(request, url));
+	if (request.mode === 'navigate')
+		event.respondWith(
+			isAttemptPage(url.pathname) ? attemptScreen(request) : navigate(request, url)
+		);
 	// Anything else (page data, the API, exports) goes to the network untouched.
 });
+
+/**
+ * Sends what waits on the device while the learner is still signed in, then signs out and
+ * forgets the learner's pages and queue. Offline, nothing is signed out (the server still holds
+ * the session) and nothing is lost: the offline page says the connection is needed.
+ */
+async function signOut(request: Request): Promise<Response> {
+	await flushOutbox();
+	try {
+		const response = await fetch(request);
+		await forgetLearner();
+		return response;
+	} catch {
+		return request.mode === 'navigate' ? offlinePage() : Response.error();
+	}
+}
 
 async function fromShell(request: Request): Promise<Response> {
 	return (await caches.match(request, { cacheName: SHELL_CACHE })) ?? fetch(request);
@@ -121,6 +158,7 @@ async function navigate(request: Request, url: URL): Promise<Response> {
 	const saved = keep ? await savedCopy(url) : undefined;
 	const fresh = fetch(request).then(async (response) => {
 		if (keep && response.ok && response.type === 'basic') await keepPage(url, response.clone());
+		else await noteLearner(response);
 		return response;
 	});
 	fresh.catch(() => undefined); // when the saved copy was shown first, a failure is no news
@@ -157,25 +195,73 @@ function after<T>(ms: number, value: T): Promise<T> {
 }
 
 /**
- * Keeps a page under its path (a #section or ?query shows the same page), for the learner it was
- * made for: a page of someone else's means another learner signed in here, so the first one's
- * pages go before it is kept.
+ * Notes whose pages these are, from a page the server just gave: a page of someone else's means
+ * another learner signed in here, so everything the first one left on the device goes first. A
+ * visitor's page changes nothing: a learner whose session ran out may sign in again and send
+ * what waits.
  */
+async function noteLearner(response: Response): Promise<void> {
+	if (!response.ok || response.type !== 'basic') return;
+	const learner = response.headers.get(LEARNER_HEADER);
+	const noted = await notedLearner();
+	if (learner === null || noted === learner) return;
+	if (noted !== null) await forgetLearner();
+	await (await caches.open(PAGES_CACHE)).put(OWNER_KEY, new Response(learner));
+}
+
+/** Keeps a page under its path (a #section or ?query shows the same page). */
 async function keepPage(url: URL, response: Response): Promise<void> {
-	const owner = response.headers.get(LEARNER_HEADER) ?? 'visitor';
-	const pages = await caches.open(PAGES_CACHE);
-	const noted = await pages.match(OWNER_KEY);
-	if (noted && (await noted.text()) !== owner) {
-		await forgetLearner();
-		return keepPage(url, response);
+	await noteLearner(response);
+	await (await caches.open(PAGES_CACHE)).put(url.pathname, response);
+}
+
+/**
+ * An open attempt's screen from the network, kept for offline while the server marks it so; the
+ * kept copy when the network fails. A screen without the mark (the attempt was submitted) makes
+ * the worker drop the attempt's kept screens.
+ */
+async function attemptScreen(request: Request): Promise<Response> {
+	try {
+		const response = await fetch(request);
+		await noteLearner(response);
+		await keepAttemptScreen(request.url, response.clone());
+		return response;
+	} catch {
+		const kept = await caches.match(request.url, { cacheName: ATTEMPTS_CACHE });
+		return kept ?? (await offlinePage());
 	}
-	if (!noted) await pages.put(OWNER_KEY, new Response(owner));
-	await pages.put(url.pathname, response);
+}
+
+async function keepAttemptScreen(url: string, response: Response): Promise<void> {
+	if (!response.ok || response.type !== 'basic') return;
+	if (response.headers.get(KEEP_ATTEMPT_HEADER) === 'attempt')
+		await (await caches.open(ATTEMPTS_CACHE)).put(url, response);
+	else await forgetAttempt(new URL(url).pathname);
+}
+
+async function keepAttemptScreens(paths: unknown[]): Promise<void> {
+	for (const path of paths) {
+		if (typeof path !== 'string') continue;
+		const url = new URL(path, location.origin);
+		if (url.origin !== location.origin || !isAttemptPage(url.pathname)) continue;
+		try {
+			await keepAttemptScreen(url.href, await fetch(url));
+		} catch {
+			return; // offline: keep what is kept
+		}
+	}
+}
+
+async function forgetAttempt(pathname: string): Promise<void> {
+	const attempts = await caches.open(ATTEMPTS_CACHE);
+	for (const request of await attempts.keys())
+		if (new URL(request.url).pathname === pathname) await attempts.delete(request);
 }
 
 /** Signing out, or another learner signing in, leaves nothing of the learner on the device. */
 async function forgetLearner(): Promise<void> {
 	await caches.delete(PAGES_CACHE);
+	await caches.delete(ATTEMPTS_CACHE);
 	await clearOutbox();
 	await clearReviewCards();
 	await tellPages();
@@ -202,8 +288,17 @@ async function sendOrQueue(request: Request): Promise<Response> {
 		return await fetch(request);
 	} catch (error) {
 		const learner = await notedLearner();
-		if (!learner || learner === 'visitor') throw error;
-		await enqueue({ url: new URL(request.url).pathname, body, learner, queuedAt: Date.now() });
+		if (!learner) throw error;
+		const url = new URL(request.url);
+		const action = request.headers.get('x-sveltekit-action') === 'true';
+		await enqueue({
+			url: url.pathname + url.search,
+			body,
+			contentType: request.headers.get('content-type') ?? 'application/json',
+			action,
+			learner,
+			queuedAt: Date.now()
+		});
 		await (
 			worker.registration as ServiceWorkerRegistration & {
 				sync?: { register(tag: string): Promise<void> };
@@ -212,6 +307,9 @@ async function sendOrQueue(request: Request): Promise<Response> {
 			?.register(OUTBOX_SYNC)
 			.catch(() => undefined);
 		await tellPages();
+		// A form action's answer is what SvelteKit's use:enhance reads: an ActionResult whose
+		// data ({ queued: true }) is in devalue's format.
+		if (action) return Response.json({ type: 'success', status: 202, data: '[{"queued":1},true]' });
 		return Response.json({ queued: true }, { status: 202 });
 	}
 }
@@ -232,7 +330,11 @@ async function sendQueued(): Promise<void> {
 		try {
 			response = await fetch(item.url, {
 				method: 'POST',
-				headers: { 'content-type': 'application/json', [EXPECTED_LEARNER_HEADER]: item.learner },
+				headers: {
+					'content-type': item.contentType,
+					[EXPECTED_LEARNER_HEADER]: item.learner,
+					...(item.action ? { 'x-sveltekit-action': 'true' } : {})
+				},
 				body: item.body
 			});
 		} catch {
@@ -240,11 +342,17 @@ async function sendQueued(): Promise<void> {
 		}
 		if (response.status >= 500) break;
 		// Recorded, already recorded, or refused for good (its learner signed out, say): done.
-		if (response.ok) sent += 1;
+		if (response.ok && !(item.action && (await refusedAction(response)))) sent += 1;
 		else refused += 1;
 		await dequeue(item.id!);
 	}
 	await tellPages({ sent, refused });
+}
+
+/** A form action refuses in its ActionResult (a 200 saying "failure"), not in its status. */
+async function refusedAction(response: Response): Promise<boolean> {
+	const result = await response.json().catch(() => null);
+	return result?.type === 'failure' || result?.type === 'error';
 }
 
 /** Tells every open page how many requests wait, and what the last sending did. */

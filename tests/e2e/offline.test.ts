@@ -225,6 +225,31 @@ describe('offline on a phone', () => {
 		await page.getByText(/Synced \d+ saved update/).waitFor();
 	});
 
+	it('signs out only with a connection, so nothing waiting on the device is lost', async () => {
+		const { page, context } = browser;
+		const lesson = `${MODULE}/reach-beyond-the-region`;
+		const key = 'franchise-model/reach-beyond-the-region';
+		await page.goto(server.url + lesson);
+		await page.locator('article h1').waitFor();
+		await context.setOffline(true);
+		try {
+			const kept = page.waitForResponse(
+				(response) => response.url().endsWith('/api/progress') && response.status() === 202
+			);
+			await page.mouse.wheel(0, 20_000);
+			await kept;
+			await page.getByText('Menu').first().click();
+			await page.getByRole('button', { name: 'Sign out' }).click();
+			await page.getByRole('heading', { name: 'You are offline' }).waitFor();
+			expect(await waitingInOutbox(page)).toBeGreaterThan(0);
+		} finally {
+			await context.setOffline(false);
+		}
+		await page.goto(server.url + MODULE);
+		await expect.poll(() => reached(key), { timeout: 10_000 }).toContain('end');
+		await page.getByText('Signed in as').waitFor({ state: 'attached' });
+	});
+
 	it('forgets the learner’s pages on sign-out, and another learner never sees them', async () => {
 		const { page } = browser;
 		await page.goto(server.url + MODULE);

@@ -58,11 +58,13 @@ export async function startServer(
 		asReadme?: boolean;
 		/** Another copy of the project to run (its build, scripts and migrations). */
 		root?: string;
+		/** A port of one's own: a restart on the address a browser already knows. */
+		port?: number;
 	} = {}
 ): Promise<TestServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'course-test-'));
 	const databasePath = options.databasePath ?? join(dir, 'course.db');
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
 		cwd: options.root ?? projectRoot,

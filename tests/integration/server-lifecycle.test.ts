@@ -1,22 +1,13 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { readdirSync, rmSync, unlinkSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newAccount } from '../helpers/client';
 import { query } from '../helpers/db';
 import { rawRequest } from '../helpers/raw-http';
-import { projectRoot, startServer, type TestServer } from '../helpers/server';
-
-/** A copy of the built project, so removing its files cannot disturb other tests' servers. */
-function copyOfProject(): string {
-	const root = mkdtempSync(join(tmpdir(), 'course-copy-'));
-	for (const part of ['build', 'scripts', 'drizzle', 'package.json'])
-		cpSync(join(projectRoot, part), join(root, part), { recursive: true });
-	symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
-	return root;
-}
+import { copyOfProject } from '../helpers/project-copy';
+import { startServer, type TestServer } from '../helpers/server';
 
 describe('a built file removed under a running server (a rebuild in place)', () => {
 	let root: string;

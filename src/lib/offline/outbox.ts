@@ -7,9 +7,13 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 export interface QueuedRequest {
 	id?: number;
+	/** Path and query (a form action's `?/answer`). */
 	url: string;
-	/** The JSON body as the page sent it. */
+	/** The body as the page sent it, and its type (JSON, or a form). */
 	body: string;
+	contentType: string;
+	/** Sent by SvelteKit's `use:enhance`: the answer is an ActionResult. */
+	action: boolean;
 	/** The learner the page belonged to (see LEARNER_HEADER): sent back, so no one else gets it. */
 	learner: string;
 	queuedAt: number;
@@ -49,4 +53,18 @@ export async function dequeue(id: number): Promise<void> {
 
 export async function clearOutbox(): Promise<void> {
 	await (await openOutbox()).clear('requests');
+}
+
+/**
+ * The questions of a quiz attempt with an answer waiting on the device (a form's `question`
+ * field), so its screen can say so instead of asking again.
+ */
+export async function questionsWaiting(attemptPath: string): Promise<Set<string>> {
+	const waiting = new Set<string>();
+	for (const item of await queued()) {
+		if (new URL(item.url, 'http://device').pathname !== attemptPath) continue;
+		const question = new URLSearchParams(item.body).get('question');
+		if (question) waiting.add(question);
+	}
+	return waiting;
 }

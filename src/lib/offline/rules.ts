@@ -39,5 +39,27 @@ export const LEARNER_HEADER = 'x-course-learner';
  */
 export const EXPECTED_LEARNER_HEADER = 'x-course-expected-learner';
 
-/** Requests the service worker keeps to send later when the network fails them. */
-export const QUEUED_PATHS = ['/api/progress', '/api/review/sync'];
+const queuedApi = new Set(['/api/progress', '/api/review/sync']);
+const attemptPage = /^\/learn\/[a-z0-9-]+\/[a-z0-9-]+\/quiz\/\d+$/;
+
+/**
+ * Whether the service worker keeps this POST to send later when the network fails it: reading
+ * checkpoints, review answers, and a quiz attempt's answers (its `?/answer` action, never the
+ * submission, which needs the server there to grade it).
+ */
+export function queuesWhenOffline(url: URL): boolean {
+	if (queuedApi.has(url.pathname)) return true;
+	return isAttemptPage(url.pathname) && [...url.searchParams.keys()].includes('/answer');
+}
+
+/** A quiz attempt's screens (`/learn/<module>/<lesson>/quiz/<attempt>`). */
+export function isAttemptPage(pathname: string): boolean {
+	return attemptPage.test(pathname);
+}
+
+/**
+ * Set by the server on a quiz attempt's screens while the attempt is open: they hold no key,
+ * score or feedback of a question not yet answered, so the worker may keep them for the attempt
+ * to go on offline. A submitted attempt's screens show every key and never carry it.
+ */
+export const KEEP_ATTEMPT_HEADER = 'x-course-keep-offline';

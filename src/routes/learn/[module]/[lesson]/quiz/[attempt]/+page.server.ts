@@ -21,6 +21,7 @@ import {
 } from '$lib/server/quiz/question-views';
 import { dueCount } from '$lib/server/review/cards';
 import { currentQuestion, nextToAnswer, questionNumber } from '$lib/quiz/steps';
+import { KEEP_ATTEMPT_HEADER } from '$lib/offline/rules';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The learner's attempt, checked to belong to the quiz named in the URL. */
@@ -67,6 +68,9 @@ export const load: PageServerLoad = async (event) => {
 		};
 	}
 
+	// An open attempt's screens hold no key of a question not yet answered: the service worker
+	// may keep them, so the attempt goes on offline.
+	if (!submitted) event.setHeaders({ [KEEP_ATTEMPT_HEADER]: 'attempt' });
 	const number = asked === null ? currentQuestion(steps) : questionNumber(asked, entries.length);
 	const entry = number === null ? undefined : entries[number - 1];
 	if (number === null || !entry) error(404, 'This attempt has no such question.');
