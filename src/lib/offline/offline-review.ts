@@ -17,7 +17,7 @@ const SYNC_PATH = '/api/review/sync';
 async function cardsWaitingToSync(): Promise<Set<number>> {
 	const ids = new Set<number>();
 	for (const request of await queued()) {
-		if (request.url !== SYNC_PATH) continue;
+		if (new URL(request.url, location.origin).pathname !== SYNC_PATH) continue;
 		const { reviews } = JSON.parse(request.body) as { reviews: { cardId: number }[] };
 		for (const review of reviews) ids.add(review.cardId);
 	}
