@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signUpInBrowser, type Browser } from '../helpers/browser';
 import { newAccount } from '../helpers/client';
 import { query } from '../helpers/db';
+import { waitingInOutbox } from '../helpers/offline-device';
 import { QUIZ_PATH, sampleQuiz } from '../helpers/quiz';
 import { answerOnPage } from '../helpers/quiz-page';
 import { leaksIn } from '../helpers/quiz-secrets';
@@ -33,22 +34,6 @@ function answersRecorded(attemptId: number) {
 		 join question_versions v on v.id = a.question_version_id
 		 where a.attempt_id = ? group by v.question_key`,
 		attemptId
-	);
-}
-
-function waitingInOutbox(page: Page): Promise<number> {
-	return page.evaluate(
-		() =>
-			new Promise<number>((resolve, reject) => {
-				const open = indexedDB.open('course-outbox');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const database = open.result;
-					if (!database.objectStoreNames.contains('requests')) return resolve(0);
-					const count = database.transaction('requests').objectStore('requests').count();
-					count.onsuccess = () => resolve(count.result);
-				};
-			})
 	);
 }
 

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signUpInBrowser, type Browser } from '../helpers/browser';
 import { newAccount } from '../helpers/client';
+import { waitingInOutbox, workerInCharge } from '../helpers/offline-device';
 import { query } from '../helpers/db';
 import { startServer, type TestServer } from '../helpers/server';
 import { isKeptPage, PAGES_CACHE } from '../../src/lib/offline/rules';
@@ -21,13 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await server?.stop();
 });
-
-/** Waits until the service worker controls the page (the first visit installs it; a reload hands over). */
-async function workerInCharge(page: Page): Promise<void> {
-	await page.evaluate(() => navigator.serviceWorker.ready);
-	if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
-	await page.waitForFunction(() => !!navigator.serviceWorker.controller);
-}
 
 /** The paths kept in the pages cache (the note of whose pages they are aside). */
 function keptPaths(page: Page): Promise<string[]> {
@@ -50,23 +44,6 @@ function reached(lessonKey: string, email = accountEmail): string[] {
 		lessonKey
 	);
 	return row ? (JSON.parse(row.sections_reached) as string[]) : [];
-}
-
-/** How many requests wait in the service worker's outbox. */
-function waitingInOutbox(page: Page): Promise<number> {
-	return page.evaluate(
-		() =>
-			new Promise<number>((resolve, reject) => {
-				const open = indexedDB.open('course-outbox');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const database = open.result;
-					if (!database.objectStoreNames.contains('requests')) return resolve(0);
-					const count = database.transaction('requests').objectStore('requests').count();
-					count.onsuccess = () => resolve(count.result);
-				};
-			})
-	);
 }
 
 /** The module's lessons, in order, as its page links them. */
