@@ -51,7 +51,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 const privateCaching: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	// Pages that depend on who is signed in must not be stored by shared caches; the service
-	// worker keeps only one learner's pages on a device (see src/service-worker.ts).
+	// worker keeps only one learner's pages on a device (see src/service-worker/).
 	if (event.locals.user) {
 		response.headers.set('cache-control', 'private, no-store');
 		response.headers.set(LEARNER_HEADER, String(event.locals.user.id));

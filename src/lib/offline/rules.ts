@@ -25,6 +25,8 @@ export const OFFLINE_REVIEW_PAGE = '/review/offline';
 
 /** Cache Storage names: pages are the learner's; the shell belongs to one build. */
 export const PAGES_CACHE = 'course-pages';
+/** The screens of the learner's open quiz attempts, so an attempt goes on offline. */
+export const ATTEMPTS_CACHE = 'course-attempts';
 export const SHELL_CACHE_PREFIX = 'course-shell-';
 
 /**
