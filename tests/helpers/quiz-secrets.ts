@@ -84,9 +84,11 @@ export function leaksIn(
 	bodies: Map<string, string>,
 	questions = sampleQuiz.questions,
 	/** The questions whose shown text is no secret (by default, the ones looked for). */
-	shownQuestions = questions
+	shownQuestions = questions,
+	/** More text rightly shown: the key material of questions already answered, say. */
+	alsoShown: string[] = []
 ): string[] {
-	const shown = shownQuestions.flatMap(publicText);
+	const shown = [...shownQuestions.flatMap(publicText), ...alsoShown];
 	const leaks: string[] = [];
 	for (const question of questions) {
 		for (const secret of keyMaterial(question).filter(
