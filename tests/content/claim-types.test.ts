@@ -36,8 +36,6 @@ const exceptions: Record<string, string> = {
 		'asks for the name of the plan, which the editorial gives before judging it',
 	'03-policy-debates/03-reviewing-security-policy/argument-steps':
 		"orders the column's case, whose steps after the CRSS figure are the columnist's own",
-	'03-policy-debates/04-beyond-pakistan/think-tanks-where':
-		'asks which sources the column cites, a fact about the text',
 	'03-policy-debates/04-beyond-pakistan/us-ties-relation':
 		'asks whether two articles answer each other, a fact about the texts'
 };
