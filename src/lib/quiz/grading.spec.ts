@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { question, type Question } from '$lib/content/quiz-schema';
 import type { Response } from './types';
 import { grade } from './grading';
+import { normaliseShortAnswer } from './normalise';
 import type { Layout } from './layout';
 import { readResponse } from './responses';
 
@@ -277,6 +279,74 @@ describe('grade: short answer', () => {
 	it('does not match an answer of punctuation to an accepted answer that is also punctuation', () => {
 		const odd = make('short', { answers: ['Mastung', '?'] });
 		expect(grade(odd, { type: 'short', text: '!!!' }).score).toBe(0);
+	});
+
+	it('ignores a leading "the" and reads "&" as "and"', () => {
+		const centre = make('short', { answers: ['Centre for Research and Security Studies'] });
+		expect(score('The Centre for Research & Security Studies', centre)).toBe(1);
+		expect(score('Centre for Research Security Studies', centre)).toBe(0);
+	});
+
+	describe('"name (abbreviation)"', () => {
+		const lj = make('short', {
+			answers: [
+				'Lashkar-i-Jhangvi',
+				'LJ',
+				{ text: 'TTP', credit: 0, feedback: 'Not the TTP.' },
+				{ text: 'Jhangvi', credit: 0.5, feedback: 'Give the full name.' }
+			]
+		});
+
+		it('accepts a name with its abbreviation, either way round, as the articles write them', () => {
+			expect(score('Lashkar-i-Jhangvi (LJ)', lj)).toBe(1);
+			expect(score('LJ (Lashkar-i-Jhangvi)', lj)).toBe(1);
+		});
+
+		it('gives no credit when either half is wrong, so a right half cannot carry a guess', () => {
+			expect(score('Lashkar-i-Jhangvi (TTP)', lj)).toBe(0);
+			expect(score('TTP (LJ)', lj)).toBe(0);
+			expect(score('Lashkar-i-Jhangvi (Lashkar-e-Taiba)', lj)).toBe(0);
+			expect(score('Jaish (LJ)', lj)).toBe(0);
+		});
+
+		it("earns the weaker half's credit, with that half's feedback", () => {
+			expect(grade(lj, { type: 'short', text: 'Jhangvi (LJ)' })).toEqual({
+				score: 0.5,
+				feedback: ['Give the full name.']
+			});
+			expect(grade(lj, { type: 'short', text: 'TTP (LJ)' })).toEqual({
+				score: 0,
+				feedback: ['Not the TTP.']
+			});
+		});
+	});
+
+	describe('properties', () => {
+		// Words of a few letters, so that random answers often share letters with the key.
+		const word = fc.stringMatching(/^[a-z]{1,6}$/).filter((w) => w !== 'the' && w !== 'and');
+		const phrase = fc.array(word, { minLength: 1, maxLength: 4 }).map((ws) => ws.join(' '));
+		const keyed = (key: string) => make('short', { answers: [key] });
+
+		it('gives full credit to the key however it is cased, spaced, punctuated or prefixed', () => {
+			fc.assert(
+				fc.property(phrase, fc.boolean(), fc.constantFrom('', '.', '!', '"'), (key, the, mark) => {
+					const written = `${the ? 'The ' : ''}  ${key.toUpperCase().replace(/ /g, ' - ')}${mark} `;
+					return grade(keyed(key), { type: 'short', text: written }).score === 1;
+				})
+			);
+		});
+
+		it('gives no credit to another answer, alone or bracketed with the key', () => {
+			fc.assert(
+				fc.property(phrase, phrase, (key, other) => {
+					fc.pre(normaliseShortAnswer(other) !== normaliseShortAnswer(key));
+					const q = keyed(key);
+					return [other, `${other} (${key})`, `${key} (${other})`, `${key} ${other}`].every(
+						(text) => grade(q, { type: 'short', text }).score === 0
+					);
+				})
+			);
+		});
 	});
 });
 

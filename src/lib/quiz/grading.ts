@@ -1,5 +1,5 @@
 import type { Question } from '$lib/content/quiz-schema';
-import { normaliseShortAnswer } from './normalise';
+import { normaliseShortAnswer, shortAnswerHalves } from './normalise';
 import type { QuestionResult, Response } from './types';
 
 // Shared by the server and the browser: a review card kept for offline use is graded on the
@@ -70,9 +70,23 @@ export function grade(question: GradingKey, response: Response): Grade {
 			return { score: value === question.answer ? 1 : 0, feedback: note ? [note] : [] };
 		}
 		case 'short': {
-			const given = normaliseShortAnswer((response as Extract<Response, { type: 'short' }>).text);
-			const matched = question.answers
-				.filter((answer) => given !== '' && normaliseShortAnswer(answer.text) === given)
+			const { text } = response as Extract<Response, { type: 'short' }>;
+			const bestMatch = (written: string) => {
+				const given = normaliseShortAnswer(written);
+				return question.answers
+					.filter((answer) => given !== '' && normaliseShortAnswer(answer.text) === given)
+					.sort((a, b) => b.credit - a.credit)[0];
+			};
+			// "Name (ABBR)" earns what its weaker half earns, so both halves must be right.
+			const halves = shortAnswerHalves(text)?.map(bestMatch);
+			const weakerHalf =
+				halves?.[0] && halves[1]
+					? halves[0].credit <= halves[1].credit
+						? halves[0]
+						: halves[1]
+					: undefined;
+			const matched = [bestMatch(text), weakerHalf]
+				.filter((answer) => answer !== undefined)
 				.sort((a, b) => b.credit - a.credit)[0];
 			return { score: matched?.credit ?? 0, feedback: matched?.feedback ? [matched.feedback] : [] };
 		}

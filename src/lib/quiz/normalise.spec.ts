@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseShortAnswer, parseNumber } from './normalise';
+import { normaliseShortAnswer, parseNumber, shortAnswerHalves } from './normalise';
 
 describe('normaliseShortAnswer', () => {
 	it('ignores case', () => {
@@ -53,6 +53,48 @@ describe('normaliseShortAnswer', () => {
 	it('reduces an answer made only of punctuation to the empty string', () => {
 		expect(normaliseShortAnswer('!!!')).toBe('');
 		expect(normaliseShortAnswer(' ... ')).toBe('');
+	});
+
+	it('ignores a leading "the", whatever its case and the punctuation before it', () => {
+		expect(normaliseShortAnswer('the Afghan Taliban')).toBe('afghantaliban');
+		expect(normaliseShortAnswer('THE Afghan Taliban')).toBe('afghantaliban');
+		expect(normaliseShortAnswer('"The National Action Plan"')).toBe('nationalactionplan');
+	});
+
+	it('keeps "the" where it is not a leading word of its own', () => {
+		expect(normaliseShortAnswer('Theodore')).toBe('theodore');
+		expect(normaliseShortAnswer('Taliban, the')).toBe('talibanthe');
+		expect(normaliseShortAnswer('Centre for the Study')).toBe('centreforthestudy');
+		expect(normaliseShortAnswer('the')).toBe('');
+	});
+
+	it('reads "&" as "and"', () => {
+		expect(normaliseShortAnswer('Centre for Research & Security Studies')).toBe(
+			normaliseShortAnswer('Centre for Research and Security Studies')
+		);
+		expect(normaliseShortAnswer('Research&Security')).toBe('researchandsecurity');
+		expect(normaliseShortAnswer('Research ＆ Security')).toBe('researchandsecurity');
+	});
+});
+
+describe('shortAnswerHalves', () => {
+	it('splits "name (abbreviation)" and "abbreviation (name)"', () => {
+		expect(shortAnswerHalves('Lashkar-i-Jhangvi (LJ)')).toEqual(['Lashkar-i-Jhangvi ', 'LJ']);
+		expect(shortAnswerHalves(' NAP (National Action Plan). ')).toEqual([
+			'NAP ',
+			'National Action Plan'
+		]);
+	});
+
+	it.each([
+		['no brackets', 'Lashkar-i-Jhangvi'],
+		['words after the brackets', 'LJ (Lashkar) Jhangvi'],
+		['two bracketed parts', 'A (B) (C)'],
+		['nested brackets', 'A (B (C))'],
+		['an empty half', '(LJ)'],
+		['a half of punctuation only', 'LJ (?)']
+	])('gives nothing for %s', (_, text) => {
+		expect(shortAnswerHalves(text)).toBeNull();
 	});
 });
 

@@ -1,15 +1,33 @@
+const ignorable = /[\p{P}\p{S}\p{Cf}\s]/gu;
+
 /**
  * Short answers are compared after folding away what a learner should not lose marks for:
  * Unicode compatibility forms (full-width letters, ligatures), accents, case, punctuation,
- * invisible format characters and spacing. Look-alike letters from other scripts (Cyrillic "а"
- * for Latin "a") are different letters and stay different.
+ * invisible format characters and spacing, a leading "the" ("the Afghan Taliban"), and "&" for
+ * "and". Look-alike letters from other scripts (Cyrillic "а" for Latin "a") are different letters
+ * and stay different.
  */
 export function normaliseShortAnswer(text: string): string {
 	return text
 		.normalize('NFKD')
 		.replace(/\p{M}/gu, '')
 		.toLowerCase()
-		.replace(/[\p{P}\p{S}\p{Cf}\s]/gu, '');
+		.replace(/&/g, ' and ')
+		.replace(/^[\p{P}\p{S}\p{Cf}\s]*the(?![\p{L}\p{N}])/u, '')
+		.replace(ignorable, '');
+}
+
+/**
+ * The two halves of an answer written "name (abbreviation)", as the articles write
+ * "Lashkar-i-Jhangvi (LJ)", or "abbreviation (name)"; null for any other answer. Grading accepts
+ * the pair only when both halves are accepted, so a right half cannot carry a wrong one.
+ */
+export function shortAnswerHalves(text: string): [string, string] | null {
+	const match = /^([^()]*)\(([^()]*)\)[\p{P}\p{Cf}\s]*$/u.exec(text.trim());
+	if (!match) return null;
+	const [, outside, inside] = match as unknown as [string, string, string];
+	if (normaliseShortAnswer(outside) === '' || normaliseShortAnswer(inside) === '') return null;
+	return [outside, inside];
 }
 
 /**
