@@ -39,6 +39,21 @@ describe('the course pages', () => {
 		expect(lessonHtml).toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
 	});
 
+	it('shows a lesson\'s objectives under its title, as a list headed "You will be able to"', async () => {
+		const visitor = new Visitor(server.url);
+		const [module] = moduleLinks(await (await visitor.get('/')).text());
+		const [lesson] = links(await (await visitor.get(module!)).text(), `${module}/`);
+		const html = await (await visitor.get(lesson!)).text();
+		const section =
+			/<h1>[^<]+<\/h1>\s*<p class="muted">[^<]*<\/p>\s*<section class="objectives[^"]*" aria-labelledby="lesson-objectives">([\s\S]*?)<\/section>/.exec(
+				html
+			)?.[1];
+		expect(section).toMatch(/<h2 id="lesson-objectives"[^>]*>You will be able to<\/h2>/);
+		const items = [...(section ?? '').matchAll(/<li[^>]*>([^<]+)<\/li>/g)].map((m) => m[1]!.trim());
+		expect(items.length).toBeGreaterThanOrEqual(2);
+		expect(items.length).toBeLessThanOrEqual(4);
+	});
+
 	it('strips the ordering numbers from URLs', async () => {
 		const home = await (await new Visitor(server.url).get('/')).text();
 		for (const href of links(home, '/learn/')) expect(href).not.toMatch(/\/\d{2}-/);

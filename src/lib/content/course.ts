@@ -11,6 +11,7 @@ export interface LessonLink {
 
 export interface Lesson extends LessonLink {
 	summary: string;
+	objectives: string[];
 	/** Key of the compiled Markdown module, for loading its component. */
 	file: string;
 	previous: LessonLink | null;
@@ -67,11 +68,12 @@ function buildCourse(): CourseModule[] {
 				return { ...front, file, order: lesson!.order, slug: lesson!.slug };
 			})
 			.sort(byOrder)
-			.map(({ title, summary, file, slug }) => ({
+			.map(({ title, summary, objectives, file, slug }) => ({
 				moduleSlug: module.slug,
 				slug,
 				title,
 				summary,
+				objectives,
 				file,
 				href: `/learn/${module.slug}/${slug}`,
 				previous: null,

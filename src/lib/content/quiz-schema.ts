@@ -9,6 +9,17 @@ const id = z
 	.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes');
 const credit = z.number().min(0).max(1);
 
+// Explanations and feedback are what a learner reads after answering: a stub must not ship.
+const PLACEHOLDER = /\b(?:TODO|TBD|FIXME|XXX|lorem)\b/i;
+const prose = text.superRefine((value, ctx) => {
+	const stub = PLACEHOLDER.exec(value)?.[0] ?? (/[\p{L}\p{N}]/u.test(value) ? null : value);
+	if (stub)
+		ctx.addIssue({
+			code: 'custom',
+			message: `"${stub}" is a placeholder: write what the learner will read`
+		});
+});
+
 export const claimTypes = ['fact', 'attributed claim', 'opinion'] as const;
 
 const citation = z.strictObject({
@@ -19,12 +30,12 @@ const citation = z.strictObject({
 const common = {
 	id,
 	prompt: text,
-	explanation: text,
+	explanation: prose,
 	claimType: z.enum(claimTypes),
 	citations: z.array(citation).min(1, 'cite at least one source')
 };
 
-const option = z.strictObject({ id, text, feedback: text.optional() });
+const option = z.strictObject({ id, text, feedback: prose.optional() });
 
 const single = z.strictObject({
 	...common,
@@ -44,7 +55,7 @@ const trueFalse = z.strictObject({
 	...common,
 	type: z.literal('truefalse'),
 	answer: z.boolean(),
-	feedback: z.strictObject({ true: text.optional(), false: text.optional() }).optional()
+	feedback: z.strictObject({ true: prose.optional(), false: prose.optional() }).optional()
 });
 
 const shortAnswer = z.strictObject({
@@ -58,7 +69,7 @@ const shortAnswer = z.strictObject({
 					credit: 1,
 					feedback: undefined as string | undefined
 				})),
-				z.strictObject({ text, credit: credit.default(1), feedback: text.optional() })
+				z.strictObject({ text, credit: credit.default(1), feedback: prose.optional() })
 			])
 		)
 		.min(1, 'give at least one accepted answer')
@@ -69,14 +80,14 @@ const numericAnswer = z.union([
 		value: z.number(),
 		tolerance: z.number().min(0).default(0),
 		credit: credit.default(1),
-		feedback: text.optional()
+		feedback: prose.optional()
 	}),
 	z
 		.strictObject({
 			min: z.number(),
 			max: z.number(),
 			credit: credit.default(1),
-			feedback: text.optional()
+			feedback: prose.optional()
 		})
 		.refine((range) => range.min <= range.max, 'min must not exceed max')
 ]);

@@ -17,7 +17,12 @@ export const moduleFrontMatter = z.strictObject({
 /** Front matter of `lessons/NN-module/NN-lesson/index.md`. */
 export const lessonFrontMatter = z.strictObject({
 	title: text,
-	summary: text
+	summary: text,
+	/** What a learner can do after the lesson, shown under its title. */
+	objectives: z
+		.array(text)
+		.min(2, 'list at least two objectives')
+		.max(4, 'list at most four objectives')
 });
 
 export type ModuleFrontMatter = z.infer<typeof moduleFrontMatter>;
@@ -25,8 +30,14 @@ export type LessonFrontMatter = z.infer<typeof lessonFrontMatter>;
 
 /** One line per problem, naming the field, e.g. `field "title": must not be empty`. */
 export function describeIssues(error: z.ZodError, input: unknown): string[] {
-	const given = (path: PropertyKey[]) =>
-		path.length === 1 && typeof input === 'object' && input !== null && path[0]! in input;
+	const given = (path: PropertyKey[]) => {
+		let value = input;
+		for (const key of path) {
+			if (typeof value !== 'object' || value === null || !(key in value)) return false;
+			value = (value as Record<PropertyKey, unknown>)[key];
+		}
+		return path.length > 0;
+	};
 	return error.issues.map((issue) => {
 		if (issue.code === 'unrecognized_keys') {
 			return `unknown field ${issue.keys.map((key) => `"${key}"`).join(', ')}`;

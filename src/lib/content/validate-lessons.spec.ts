@@ -11,7 +11,8 @@ const write = (path: string, text: string) => {
 };
 const validModule =
 	'---\ntitle: A module\nsummary: What it covers.\ncontentNote: Mentions violence.\nobjectives: [One thing, Another thing]\n---\n';
-const validLesson = '---\ntitle: A lesson\nsummary: What it teaches.\n---\n\nBody.\n';
+const objectives = 'objectives: [Do one thing, Do another thing]';
+const validLesson = `---\ntitle: A lesson\nsummary: What it teaches.\n${objectives}\n---\n\nBody.\n`;
 const check = () => validateLessons(join(root, 'lessons'), root);
 
 beforeEach(() => {
@@ -27,7 +28,10 @@ describe('validateLessons', () => {
 	});
 
 	it('names the file and the missing field', () => {
-		write('lessons/01-first/01-intro/index.md', '---\nsummary: No title here.\n---\n');
+		write(
+			'lessons/01-first/01-intro/index.md',
+			`---\nsummary: No title here.\n${objectives}\n---\n`
+		);
 		expect(check()).toEqual(['lessons/01-first/01-intro/index.md: field "title" is missing']);
 	});
 
@@ -42,8 +46,33 @@ describe('validateLessons', () => {
 	});
 
 	it('rejects unknown fields, so a misspelt one is not silently ignored', () => {
-		write('lessons/01-first/01-intro/index.md', '---\ntitle: A\nsummary: B\ntitel: C\n---\n');
+		write(
+			'lessons/01-first/01-intro/index.md',
+			`---\ntitle: A\nsummary: B\n${objectives}\ntitel: C\n---\n`
+		);
 		expect(check()).toEqual(['lessons/01-first/01-intro/index.md: unknown field "titel"']);
+	});
+
+	describe('lesson objectives', () => {
+		const lesson = (list: string) =>
+			write('lessons/01-first/01-intro/index.md', `---\ntitle: A\nsummary: B\n${list}---\n`);
+		const file = 'lessons/01-first/01-intro/index.md';
+
+		it('fails a lesson that states none', () => {
+			lesson('');
+			expect(check()).toEqual([`${file}: field "objectives" is missing`]);
+		});
+
+		it('asks for two to four, each a non-empty sentence', () => {
+			lesson('objectives: [Only one]\n');
+			expect(check()).toEqual([`${file}: field "objectives": list at least two objectives`]);
+			lesson('objectives: [One, Two, Three, Four, Five]\n');
+			expect(check()).toEqual([`${file}: field "objectives": list at most four objectives`]);
+			lesson('objectives: [One, "  "]\n');
+			expect(check()).toEqual([`${file}: field "objectives.1": must not be empty`]);
+			lesson('objectives: [One, 2]\n');
+			expect(check()).toEqual([`${file}: field "objectives.1" must be a string`]);
+		});
 	});
 
 	it('reports a file with no front matter or broken YAML', () => {
@@ -130,6 +159,60 @@ describe('validateLessons', () => {
 			expect(check()).toEqual([
 				`${file}: question "q2" (#1), field "answers": no answer gets full credit, so no answer is correct`
 			]);
+		});
+
+		it.each([
+			['explanation', 'explanation: TODO', 'explanation', 'TODO'],
+			['an empty-looking explanation', 'explanation: "…"', 'explanation', '…'],
+			[
+				'option feedback',
+				'options: [{ id: a, text: A, feedback: TBD }, { id: b, text: B }]',
+				'options.0.feedback',
+				'TBD'
+			],
+			['placeholder prose', 'explanation: Lorem ipsum dolor.', 'explanation', 'Lorem'],
+			['a note left in', 'explanation: Because (FIXME check the date).', 'explanation', 'FIXME'],
+			['xxx', 'explanation: The toll was XXX.', 'explanation', 'XXX']
+		])('names a placeholder in %s', (_, line, field, stub) => {
+			const key = line.split(':')[0]!;
+			quiz(single('q4').replace(new RegExp(`^    ${key}:.*$`, 'm'), `    ${line}`));
+			expect(check()).toEqual([
+				`${file}: question "q4" (#1), field "${field}": "${stub}" is a placeholder: write what the learner will read`
+			]);
+		});
+
+		it('names placeholder feedback in true/false and short-answer questions', () => {
+			quiz(`
+  - id: q5
+    type: truefalse
+    prompt: True?
+    explanation: Because.
+    claimType: fact
+    citations: [{ source: 002_c3fa7a9a3fdd1b15.txt, quote: some words }]
+    answer: true
+    feedback: { true: Right., false: todo }
+  - id: q6
+    type: short
+    prompt: Which town?
+    explanation: Because.
+    claimType: fact
+    citations: [{ source: 002_c3fa7a9a3fdd1b15.txt, quote: some words }]
+    answers: [{ text: Quetta, feedback: tbd }]
+`);
+			expect(check()).toEqual([
+				`${file}: question "q5" (#1), field "feedback.false": "todo" is a placeholder: write what the learner will read`,
+				`${file}: question "q6" (#2), field "answers.0.feedback": "tbd" is a placeholder: write what the learner will read`
+			]);
+		});
+
+		it('accepts words that merely contain a placeholder', () => {
+			quiz(
+				single('q7').replace(
+					'explanation: Because.',
+					'explanation: Mastodons and todos aside, the text says so.'
+				)
+			);
+			expect(check()).toEqual([]);
 		});
 
 		it('names a multiple-choice key with no correct option', () => {
