@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { checkQuizExceptCitations } from '../src/lib/gift/check.ts';
+import { checkImportedQuiz } from '../src/lib/gift/check.ts';
 import { exportGift } from '../src/lib/gift/export.ts';
 import { importGift } from '../src/lib/gift/import.ts';
 
@@ -70,7 +70,7 @@ function runImport(file: string, outDir: string, force: boolean | undefined): vo
 	console.log(
 		`Wrote ${target}: ${count} question${count === 1 ? '' : 's'} imported` +
 			(skipped > 0 ? `, ${skipped} skipped` : '') +
-			'; add citations and claim types before building (see the comment at the top of the file).'
+			'; add citations, claim types and the explanations marked TODO before building (see the comment at the top of the file).'
 	);
 }
 
@@ -85,7 +85,7 @@ function runExport(quizPath: string, out: string | undefined, force: boolean | u
 		if (error instanceof CliError) throw error;
 		throw new CliError(`${file} is not valid YAML: ${(error as Error).message}`);
 	}
-	const check = checkQuizExceptCitations(data);
+	const check = checkImportedQuiz(data);
 	if (!check.ok) {
 		for (const problem of check.problems) console.error(`${file}: error: ${problem.message}`);
 		throw new CliError(`${file} is not a valid quiz; nothing was exported.`);

@@ -33,8 +33,8 @@ describe('gift import', () => {
 		const run = gift(['import', join(fixtures, 'every-construct.gift'), '--out', 'lesson']);
 		expect(run.status).toBe(0);
 		expect(run.stdout.trim()).toBe(
-			'Wrote lesson/quiz.yaml: 24 questions imported, 3 skipped; add citations and claim types' +
-				' before building (see the comment at the top of the file).'
+			'Wrote lesson/quiz.yaml: 24 questions imported, 3 skipped; add citations, claim types and' +
+				' the explanations marked TODO before building (see the comment at the top of the file).'
 		);
 		const file = join(fixtures, 'every-construct.gift');
 		expect(run.stderr).toContain(`${file}:4: warning: category "$course$/History/Week 1" ignored`);
@@ -44,11 +44,15 @@ describe('gift import', () => {
 
 		const yaml = readFileSync(join(dir, 'lesson/quiz.yaml'), 'utf8');
 		expect(yaml.startsWith('# Imported from every-construct.gift')).toBe(true);
-		// The build check rejects it for the missing citations, and for nothing else.
+		// The build check rejects it for the gaps the author fills (citations, the to-do
+		// explanations), and for nothing else.
 		const check = quizFile.safeParse(parseYaml(yaml));
 		expect(check.success).toBe(false);
 		const messages = new Set(check.error!.issues.map((issue) => issue.message));
-		expect([...messages]).toEqual(['cite at least one source']);
+		expect([...messages].sort()).toEqual([
+			'"TODO" is a placeholder: write what the learner will read',
+			'cite at least one source'
+		]);
 	});
 
 	it('writes to the current folder by default and will not overwrite without --force', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { quizFile, type Question, type QuizFile } from '../../src/lib/content/quiz-schema.ts';
-import { checkQuizExceptCitations } from '../../src/lib/gift/check.ts';
+import { checkImportedQuiz } from '../../src/lib/gift/check.ts';
 import { exportGift } from '../../src/lib/gift/export.ts';
 import { importGift } from '../../src/lib/gift/import.ts';
 
@@ -196,7 +196,7 @@ describe('round trip', () => {
 
 	it('also survives the trip through quiz.yaml text', () => {
 		if (!imported.ok) throw new Error('import failed');
-		const reread = checkQuizExceptCitations(parseYaml(imported.yaml));
+		const reread = checkImportedQuiz(parseYaml(imported.yaml));
 		expect(reread).toEqual({ ok: true, quiz: imported.quiz });
 	});
 

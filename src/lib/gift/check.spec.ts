@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkQuizExceptCitations } from './check.ts';
+import { checkImportedQuiz } from './check.ts';
 
 const question = (extra: object = {}) => ({
 	id: 'q1',
@@ -12,9 +12,9 @@ const question = (extra: object = {}) => ({
 	...extra
 });
 
-describe('checkQuizExceptCitations', () => {
+describe('checkImportedQuiz', () => {
 	it('accepts empty citations and keeps them empty, applying the other defaults', () => {
-		const result = checkQuizExceptCitations({ questions: [question()] });
+		const result = checkImportedQuiz({ questions: [question()] });
 		expect(result).toEqual({
 			ok: true,
 			quiz: {
@@ -28,7 +28,7 @@ describe('checkQuizExceptCitations', () => {
 	});
 
 	it('still checks citations that are given', () => {
-		const result = checkQuizExceptCitations({
+		const result = checkImportedQuiz({
 			questions: [question({ citations: [{ source: 'nope.txt', quote: 'q' }] })]
 		});
 		expect(result).toEqual({
@@ -43,7 +43,7 @@ describe('checkQuizExceptCitations', () => {
 	});
 
 	it('reports every other problem with its question', () => {
-		const result = checkQuizExceptCitations({
+		const result = checkImportedQuiz({
 			questions: [question(), question({ claimType: 'rumour', prompt: ' ' })]
 		});
 		expect(result.ok).toBe(false);
@@ -55,7 +55,7 @@ describe('checkQuizExceptCitations', () => {
 				expect.stringMatching(/^question "q1" \(#2\), field "claimType": /)
 			])
 		);
-		expect(checkQuizExceptCitations({ questions: [question(), question()] })).toEqual({
+		expect(checkImportedQuiz({ questions: [question(), question()] })).toEqual({
 			ok: false,
 			problems: [
 				{ question: 1, message: 'question "q1" (#2), field "id": duplicate question id "q1"' }
@@ -64,7 +64,7 @@ describe('checkQuizExceptCitations', () => {
 	});
 
 	it('reports a quiz-level problem without a question', () => {
-		expect(checkQuizExceptCitations({ questions: [] })).toEqual({
+		expect(checkImportedQuiz({ questions: [] })).toEqual({
 			ok: false,
 			problems: [{ message: 'field "questions": a quiz needs at least one question' }]
 		});

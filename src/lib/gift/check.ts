@@ -1,11 +1,14 @@
-// Checks a quiz against our schema with one exception: an empty `citations` list is allowed.
-// Imported quizzes have no citations yet (GIFT has no place for them), and the build, not the
-// importer, is what makes the author add them. Everything else is checked as the build would.
+// Checks an imported quiz against our schema with two exceptions, the gaps an import leaves for
+// the author: an empty `citations` list (GIFT has no place for them) and the importer's own
+// to-do explanation. The build, not the importer, is what makes the author fill them.
+// Everything else is checked as the build would.
 
 import { describeQuizIssues, quizFile, type QuizFile } from '../content/quiz-schema.ts';
+import { EXPLANATION_TODO } from './to-quiz.ts';
 
-/** Stands in for a missing citation during the check only; it never reaches the output. */
+/** Stand in for the gaps during the check only; they never reach the output. */
 const STAND_IN = { source: '000_0000000000000000.txt', quote: 'stand-in' };
+const EXPLANATION_STAND_IN = 'Stand-in explanation.';
 
 export interface QuizProblem {
 	/** Index in `questions`, when the problem is about one question. */
@@ -18,18 +21,27 @@ export type QuizCheck = { ok: true; quiz: QuizFile } | { ok: false; problems: Qu
 const isEmptyList = (value: unknown) =>
 	value === undefined || (Array.isArray(value) && value.length === 0);
 
-export function checkQuizExceptCitations(data: unknown): QuizCheck {
+export function checkImportedQuiz(data: unknown): QuizCheck {
 	const questions = (data as { questions?: unknown } | null)?.questions;
 	const uncited = new Set<number>();
+	const unexplained = new Set<number>();
 	let input = data;
 	if (Array.isArray(questions)) {
 		input = {
 			...(data as object),
 			questions: questions.map((q: unknown, index) => {
 				if (q === null || typeof q !== 'object') return q;
-				if (!isEmptyList((q as { citations?: unknown }).citations)) return q;
-				uncited.add(index);
-				return { ...q, citations: [STAND_IN] };
+				const draft = q as { citations?: unknown; explanation?: unknown };
+				const filled = { ...q } as Record<string, unknown>;
+				if (isEmptyList(draft.citations)) {
+					uncited.add(index);
+					filled.citations = [STAND_IN];
+				}
+				if (draft.explanation === EXPLANATION_TODO) {
+					unexplained.add(index);
+					filled.explanation = EXPLANATION_STAND_IN;
+				}
+				return filled;
 			})
 		};
 	}
@@ -48,8 +60,10 @@ export function checkQuizExceptCitations(data: unknown): QuizCheck {
 		};
 	}
 	const quiz = result.data;
-	quiz.questions = quiz.questions.map((q, index) =>
-		uncited.has(index) ? { ...q, citations: [] } : q
-	);
+	quiz.questions = quiz.questions.map((q, index) => ({
+		...q,
+		...(uncited.has(index) ? { citations: [] } : {}),
+		...(unexplained.has(index) ? { explanation: EXPLANATION_TODO } : {})
+	}));
 	return { ok: true, quiz };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { checkQuizExceptCitations } from './check.ts';
+import { checkImportedQuiz } from './check.ts';
 import { importGift } from './import.ts';
 
 describe('importGift', () => {
@@ -19,7 +19,7 @@ describe('importGift', () => {
 		expect(result.yaml).toContain(
 			'  # GIFT line 3\n  - id: two\n    type: single\n    prompt: Pick'
 		);
-		const reread = checkQuizExceptCitations(parseYaml(result.yaml));
+		const reread = checkImportedQuiz(parseYaml(result.yaml));
 		expect(reread).toEqual({ ok: true, quiz: result.quiz });
 	});
 

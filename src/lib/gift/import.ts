@@ -2,7 +2,7 @@
 // produced when the file is malformed or the result breaks our schema (citations aside).
 
 import type { QuizFile } from '../content/quiz-schema.ts';
-import { checkQuizExceptCitations } from './check.ts';
+import { checkImportedQuiz } from './check.ts';
 import { parseGift } from './parse.ts';
 import { renderQuizYaml } from './render-yaml.ts';
 import { toQuestions } from './to-quiz.ts';
@@ -38,7 +38,7 @@ export function importGift(source: string, options: { sourceName?: string } = {}
 	if (errors.length > 0) return { ...report, ok: false, errors: errors.sort(byLine) };
 
 	const questions = mapped.imported.map((item) => item.question);
-	const check = checkQuizExceptCitations({ questions });
+	const check = checkImportedQuiz({ questions });
 	if (!check.ok) {
 		const fileLine = parsed.questions[0]?.line ?? 1;
 		return {
