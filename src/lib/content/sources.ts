@@ -42,7 +42,7 @@ export const sources: Source[] = [
 		label: 'Analysis, after 2022',
 		workingTitle: 'Commentary on the ISKP bombing of an Islamabad mosque',
 		outlet: 'not named in the text',
-		dated: 'after 2022, the latest year it mentions (inferred); the text allows no closer date',
+		dated: 'after 2022, the latest year it mentions (inferred); any closer date is a guess',
 		kind: 'short analysis'
 	},
 	{
