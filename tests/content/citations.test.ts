@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { quizFile } from '../../src/lib/content/quiz-schema';
+import { referenceQuotes } from '../../src/lib/content/reference-data';
 import { actorsFile, positionsFile, timelineFile } from '../../src/lib/content/reference-schema';
 import { sources } from '../../src/lib/content/sources';
 import { projectRoot } from '../helpers/server';
@@ -37,20 +38,11 @@ function referenceCitations(): Citation[] {
 	const timeline = timelineFile.parse(read('timeline.yaml') ?? { events: [] });
 	const actors = actorsFile.parse(read('actors.yaml') ?? { actors: [] });
 	const positions = positionsFile.parse(read('positions.yaml') ?? { positions: [] });
-	return [
-		...timeline.events.map(({ id, source, quote }) => ({
-			file: `timeline.yaml ${id}`,
-			source,
-			quote
-		})),
-		...actors.actors.flatMap(({ id, says }) =>
-			says.map(({ source, quote }) => ({ file: `actors.yaml ${id}`, source, quote }))
-		),
-		...positions.positions.flatMap(({ id, source, quote, counter }) => [
-			{ file: `positions.yaml ${id}`, source, quote },
-			{ file: `positions.yaml ${id} (counter)`, source: counter.source, quote: counter.quote }
-		])
-	];
+	return referenceQuotes({ timeline, actors, positions }).map(({ where, source, quote }) => ({
+		file: where,
+		source,
+		quote
+	}));
 }
 
 /** Quiz citations, and evidence excerpts, which are quotations too. */

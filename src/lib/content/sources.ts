@@ -39,10 +39,10 @@ export const sources: Source[] = [
 	},
 	{
 		file: '003_7fad598d500c70a1.txt',
-		label: 'Analysis, c. 2024',
+		label: 'Analysis, after 2022',
 		workingTitle: 'Commentary on the ISKP bombing of an Islamabad mosque',
 		outlet: 'not named in the text',
-		dated: 'after 2022, likely 2024 or later (inferred)',
+		dated: 'after 2022, the latest year it mentions (inferred); any closer date is a guess',
 		kind: 'short analysis'
 	},
 	{
