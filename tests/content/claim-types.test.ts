@@ -10,10 +10,10 @@ import { articlesDir, courseQuestions, normaliseSpacing } from '../helpers/cours
 // than its status (a name it gives, a date it shows, one clause of two) or sort statements of
 // several kinds; each such question is listed here with the reason, and must really differ.
 const exceptions: Record<string, string> = {
-	'00-reading-the-sources/01-five-articles/editorial-kind':
-		'asks what kind of text the editorial is; the sentence shows its collective "our" voice',
 	'00-reading-the-sources/01-five-articles/kinds-of-text':
 		'asks what kind of text each article is; the sentence shows the editorial\'s "our" voice',
+	'00-reading-the-sources/01-five-articles/date-by-another-article':
+		'uses the year the sentence gives for the pull-out, not what Biden said in it',
 	'00-reading-the-sources/01-five-articles/day-after-evidence':
 		'dates the editorial by its "yesterday", not by the verdict in the same sentence',
 	'00-reading-the-sources/01-five-articles/relative-times':
@@ -26,8 +26,6 @@ const exceptions: Record<string, string> = {
 		'asks which name the editorial uses (Daesh), not about the reported claim',
 	'00-reading-the-sources/02-fact-claim-opinion/statement-types':
 		'sorts passages of all three kinds; tagged by the kind most of them are',
-	'01-franchise-model/01-local-allies/names-by-article':
-		'asks which name the editorial uses (Daesh), not about the reported claim',
 	'01-franchise-model/04-what-changed/constant-place':
 		'asks for the name of a place, which the columns give in their own voice',
 	'02-mastung-networks/03-madressahs-and-funding/where-madressahs':
