@@ -119,16 +119,6 @@ const expected: Record<string, Expectation> = {
 		variants: ['state of denial', 'State of Denial.'],
 		nearMisses: ['denial of state', 'state of shock', 'state']
 	},
-	'03-policy-debates/03-reviewing-security-policy/name-the-centre': {
-		article: ['Centre for Research and Security Studies'],
-		variants: [
-			'Centre for Research and Security Studies (CRSS)',
-			'Center for Research & Security Studies',
-			'The Centre for Research and Security Studies',
-			'CRSS (Centre for Research and Security Studies)'
-		],
-		nearMisses: ['CSIS', 'Atlantic Council', 'CRSS (CSIS)', 'Centre for Research']
-	},
 	'03-policy-debates/04-beyond-pakistan/qatar-meetings': {
 		article: ['State of Qatar', 'Qatar'],
 		variants: ['the State of Qatar', 'QATAR'],
