@@ -10,8 +10,6 @@ import { articlesDir, courseQuestions, normaliseSpacing } from '../helpers/cours
 // than its status (a name it gives, a date it shows, one clause of two) or sort statements of
 // several kinds; each such question is listed here with the reason, and must really differ.
 const exceptions: Record<string, string> = {
-	'00-reading-the-sources/01-five-articles/kinds-of-text':
-		'asks what kind of text each article is; the sentence shows the editorial\'s "our" voice',
 	'00-reading-the-sources/01-five-articles/date-by-another-article':
 		'uses the year the sentence gives for the pull-out, not what Biden said in it',
 	'00-reading-the-sources/01-five-articles/day-after-evidence':
