@@ -11,3 +11,7 @@ declare module 'virtual:course/positions.yaml' {
 	const data: import('$lib/content/reference-schema').PositionsFile;
 	export default data;
 }
+declare module 'virtual:course/background.yaml' {
+	const data: import('$lib/content/reference-schema').BackgroundFile;
+	export default data;
+}

@@ -23,8 +23,10 @@ const MODULE = '/learn/reading-the-sources';
 const FIRST = `${MODULE}/five-articles`;
 const SECOND = `${MODULE}/fact-claim-opinion`;
 const questions = quizOf('00-reading-the-sources/01-five-articles').questions;
-// A single choice, a short answer and a true/false, missed on purpose.
-const missed = [0, 2, 11].map((index) => questions[index]!);
+// The first single choice (the first question), short answer and true/false, missed on purpose.
+const missed = (['single', 'short', 'truefalse'] as const)
+	.map((type) => questions.find((question) => question.type === type)!)
+	.sort((a, b) => questions.indexOf(a) - questions.indexOf(b));
 const right = questions.length - missed.length;
 const score = `${Math.round((100 * right) / questions.length)}%`;
 

@@ -54,6 +54,18 @@ describe('the course pages', () => {
 		expect(items.length).toBeLessThanOrEqual(4);
 	});
 
+	it('glosses the background terms a lesson uses, as general knowledge not from the articles', async () => {
+		const visitor = new Visitor(server.url);
+		const html = await (await visitor.get('/learn/mastung-networks/links-back-to-2004')).text();
+		const background = html.slice(html.indexOf('class="background-terms"'));
+		expect(background).toContain('It is not from the articles.');
+		for (const term of ['Muharram', 'Ashura', 'Imambargah'])
+			expect(background).toMatch(new RegExp(`<dt>${term}</dt>\\s*<dd>[^<]+</dd>`));
+		// Only the terms a lesson's text uses.
+		const other = await (await visitor.get('/learn/policy-debates/beyond-pakistan')).text();
+		expect(other).not.toContain('<dt>Imambargah</dt>');
+	});
+
 	it('strips the ordering numbers from URLs', async () => {
 		const home = await (await new Visitor(server.url).get('/')).text();
 		for (const href of links(home, '/learn/')) expect(href).not.toMatch(/\/\d{2}-/);

@@ -133,12 +133,33 @@ export type TimelineEvent = z.output<typeof timelineFile>['events'][number];
 export type Actor = z.output<typeof actorsFile>['actors'][number];
 export type Position = z.output<typeof positionsFile>['positions'][number];
 
+/**
+ * General background the articles assume (a month's name, a kind of building): one line each,
+ * never from the articles and never cited. A lesson lists the terms its text uses (`match`: the
+ * words to look for, whole and case-sensitive).
+ */
+export const backgroundFile = z.strictObject({
+	terms: z
+		.array(
+			z.strictObject({
+				id,
+				term: text,
+				gloss: text,
+				match: z.array(text).min(1)
+			})
+		)
+		.min(1)
+});
+
 export const referenceFiles = {
 	'timeline.yaml': timelineFile,
 	'actors.yaml': actorsFile,
-	'positions.yaml': positionsFile
+	'positions.yaml': positionsFile,
+	'background.yaml': backgroundFile
 } as const;
 
 export type TimelineFile = z.output<typeof timelineFile>;
 export type ActorsFile = z.output<typeof actorsFile>;
 export type PositionsFile = z.output<typeof positionsFile>;
+export type BackgroundFile = z.output<typeof backgroundFile>;
+export type BackgroundTerm = BackgroundFile['terms'][number];

@@ -1,6 +1,10 @@
+import background from 'virtual:course/background.yaml';
+import { backgroundFor } from '$lib/content/background';
 import { readLessonText, type LessonText } from '$lib/content/lesson-text';
+import type { BackgroundTerm } from '$lib/content/reference-schema';
 
-// Reading time and cited sources of each lesson, from its Markdown source (server bundle only).
+// Reading time, cited sources and background terms of each lesson, from its Markdown source
+// (server bundle only).
 const sources = import.meta.glob<string>('/lessons/*/*/index.md', {
 	query: '?raw',
 	import: 'default',
@@ -11,4 +15,9 @@ const stats = new Map(Object.entries(sources).map(([file, text]) => [file, readL
 
 export function statsFor(file: string): LessonText {
 	return stats.get(file) ?? { words: 0, minutes: 1, cites: [], sections: [] };
+}
+
+/** The general-background terms the lesson's text uses (lessons/background.yaml). */
+export function backgroundTermsFor(file: string): BackgroundTerm[] {
+	return backgroundFor(sources[file] ?? '', background.terms);
 }

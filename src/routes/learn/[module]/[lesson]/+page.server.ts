@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getLesson } from '$lib/content/course';
 import { requireUser } from '$lib/server/guards';
-import { statsFor } from '$lib/server/lesson-stats';
+import { backgroundTermsFor, statsFor } from '$lib/server/lesson-stats';
 import { completeLesson, progressFor } from '$lib/server/progress/lesson-progress';
 import { lessonRef } from '$lib/server/progress/lessons';
 import { catalog } from '$lib/server/quiz/catalog';
@@ -22,6 +22,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		lessonKey: ref.key,
 		sections: ref.sections,
 		minutes: statsFor(lesson.file).minutes,
+		background: backgroundTermsFor(lesson.file).map(({ term, gloss }) => ({ term, gloss })),
 		quiz: catalog.get(ref.key)?.quiz.questions.length ?? 0,
 		progress: locals.user
 			? { percent: progress?.percent ?? 0, completed: !!progress?.completedAt }
