@@ -2,9 +2,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/lib/content/quiz-schema';
 import { PAGES_CACHE } from '../../src/lib/offline/rules';
-import { ratingFor, schedule, type CardState } from '../../src/lib/server/review/scheduler';
 import { axeViolations, openBrowser, scrollsSideways } from '../helpers/browser';
 import { execute, query } from '../helpers/db';
+import { answeredOnline, cardState } from '../helpers/review-state';
 import { answerByKeyboard, answerByTouch } from '../helpers/journey';
 import { answerQuiz } from '../helpers/lesson-path';
 import { keptReviewCards, waitingInOutbox, workerInCharge } from '../helpers/offline-device';
@@ -87,26 +87,6 @@ async function keepCardsOnline(page: Page) {
 	await page.getByRole('link', { name: 'Review offline' }).waitFor();
 }
 
-function cardState(id: number): CardState {
-	const row = query<Record<string, number>>(
-		server.databasePath,
-		'select * from review_cards where id = ?',
-		id
-	)[0]!;
-	return {
-		due: new Date(row.due!),
-		stability: row.stability!,
-		difficulty: row.difficulty!,
-		elapsedDays: row.elapsed_days!,
-		scheduledDays: row.scheduled_days!,
-		learningSteps: row.learning_steps!,
-		reps: row.reps!,
-		lapses: row.lapses!,
-		state: row.state!,
-		lastReview: row.last_review === null ? null : new Date(row.last_review!)
-	};
-}
-
 interface Log {
 	card_id: number;
 	score: number;
@@ -114,18 +94,14 @@ interface Log {
 	reviewed_at: number;
 }
 
+const stateOf = (cardId: number) => cardState(server.databasePath, cardId);
+const asAnswers = (logs: Log[]) => logs.map((log) => ({ score: log.score, at: log.reviewed_at }));
+
 const logsOf = (learner: Learner) =>
 	query<Log>(
 		server.databasePath,
 		'select card_id, score, client_id, reviewed_at from review_logs where user_id = ? order by reviewed_at, id',
 		learner.id
-	);
-
-/** What answering online, one answer after another at the logged times, makes of the card. */
-const answeredOnline = (start: CardState, logs: Log[]) =>
-	logs.reduce(
-		(state, log) => schedule(state, ratingFor(log.score), new Date(log.reviewed_at)),
-		start
 	);
 
 const card = (page: Page, question: Question) => page.locator(`#q-${question.id}`);
@@ -144,7 +120,7 @@ describe('offline review on a phone', () => {
 			[SECOND!, now - HOUR],
 			[SOON, now + 2 * DAY]
 		]);
-		const start = new Map([FIRST!, SECOND!].map((q) => [q.id, cardState(learner.card(q))]));
+		const start = new Map([FIRST!, SECOND!].map((q) => [q.id, stateOf(learner.card(q))]));
 		const browser = await phoneOf(learner);
 		const { page, context } = browser;
 		try {
@@ -215,8 +191,8 @@ describe('offline review on a phone', () => {
 				[FIRST!, logs[0]!],
 				[SECOND!, logs[1]!]
 			] as const)
-				expect(cardState(learner.card(question))).toEqual(
-					answeredOnline(start.get(question.id)!, [log])
+				expect(stateOf(learner.card(question))).toEqual(
+					answeredOnline(start.get(question.id)!, asAnswers([log]))
 				);
 
 			// The next fetch brings the cards back with their new due dates.
@@ -225,7 +201,7 @@ describe('offline review on a phone', () => {
 				.poll(async () =>
 					(await keptReviewCards(page)).find((kept) => kept.id === learner.card(FIRST!))
 				)
-				.toMatchObject({ due: cardState(learner.card(FIRST!)).due.toISOString() });
+				.toMatchObject({ due: stateOf(learner.card(FIRST!)).due.toISOString() });
 		} finally {
 			await browser.close();
 		}
@@ -261,7 +237,7 @@ describe('offline review on a phone', () => {
 	it('keeps both logs when two devices review the same card offline', async () => {
 		const learner = await learnerWithCards();
 		dueAt(learner, [[FIRST!, Date.now() - HOUR]]);
-		const start = cardState(learner.card(FIRST!));
+		const start = stateOf(learner.card(FIRST!));
 		const phone = await phoneOf(learner);
 		const tablet = await phoneOf(learner);
 		try {
@@ -288,7 +264,7 @@ describe('offline review on a phone', () => {
 			const logs = logsOf(learner);
 			expect(logs.map((log) => log.score)).toEqual([0, 1]);
 			expect(new Set(logs.map((log) => log.client_id)).size).toBe(2);
-			expect(cardState(learner.card(FIRST!))).toEqual(answeredOnline(start, logs));
+			expect(stateOf(learner.card(FIRST!))).toEqual(answeredOnline(start, asAnswers(logs)));
 		} finally {
 			await phone.close();
 			await tablet.close();

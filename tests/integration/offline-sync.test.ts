@@ -6,7 +6,7 @@ import type { Question } from '../../src/lib/content/quiz-schema';
 import { readLessonText } from '../../src/lib/content/lesson-text';
 import { grade } from '../../src/lib/quiz/grading';
 import type { Response as QuizResponse } from '../../src/lib/quiz/types';
-import { ratingFor, schedule, type CardState } from '../../src/lib/server/review/scheduler';
+import { answeredOnline, cardState } from '../helpers/review-state';
 import { Visitor } from '../helpers/client';
 import { execute, query, snapshotTables } from '../helpers/db';
 import { signUp, type Person } from '../helpers/people';
@@ -73,21 +73,7 @@ async function learnerWithCards(): Promise<Person & { card: (question: Question)
 	return { ...person, card };
 }
 
-function cardState(id: number): CardState {
-	const row = read<Record<string, number>>('select * from review_cards where id = ?', id)[0]!;
-	return {
-		due: new Date(row.due!),
-		stability: row.stability!,
-		difficulty: row.difficulty!,
-		elapsedDays: row.elapsed_days!,
-		scheduledDays: row.scheduled_days!,
-		learningSteps: row.learning_steps!,
-		reps: row.reps!,
-		lapses: row.lapses!,
-		state: row.state!,
-		lastReview: row.last_review === null ? null : new Date(row.last_review!)
-	};
-}
+const stateOf = (cardId: number) => cardState(server.databasePath, cardId);
 
 /** Moves a card's making and schedule back, as if it had been made `days` ago. */
 function backdate(cardId: number, days: number) {
@@ -128,15 +114,9 @@ async function sync(visitor: Visitor, reviews: unknown[]): Promise<SyncReply> {
 	return response.json();
 }
 
-/** What answering online, one answer after another at these times, makes of the card. */
-function answeredOnline(start: CardState, answers: { right: boolean; at: number }[]): CardState {
-	return [...answers]
-		.sort((a, b) => a.at - b.at)
-		.reduce(
-			(state, answer) => schedule(state, ratingFor(answer.right ? 1 : 0), new Date(answer.at)),
-			start
-		);
-}
+/** Right or wrong answers at these times, as the scheduler scores them. */
+const scored = (answers: { right: boolean; at: number }[]) =>
+	answers.map((answer) => ({ score: answer.right ? 1 : 0, at: answer.at }));
 
 const checkpoint = (section: string, extra: Record<string, unknown> = {}) => ({
 	lesson: LESSON,
@@ -357,7 +337,7 @@ describe('reviews synced after being answered offline', () => {
 		const learner = await learnerWithCards();
 		const cardId = learner.card(SINGLE);
 		backdate(cardId, 3);
-		const start = cardState(cardId);
+		const start = stateOf(cardId);
 		const now = Date.now();
 		const answers = [
 			{ right: false, at: now - 20 * HOUR },
@@ -369,8 +349,8 @@ describe('reviews synced after being answered offline', () => {
 			answers.map((a) => queued(cardId, SINGLE, a.right, a.at))
 		);
 		expect(reply.results.map((result) => result.status)).toEqual(Array(3).fill('recorded'));
-		const expected = answeredOnline(start, answers);
-		expect(cardState(cardId)).toEqual(expected);
+		const expected = answeredOnline(start, scored(answers));
+		expect(stateOf(cardId)).toEqual(expected);
 		expect(reply.cards).toEqual([{ id: cardId, due: expected.due.toISOString() }]);
 	});
 
@@ -378,7 +358,7 @@ describe('reviews synced after being answered offline', () => {
 		const learner = await learnerWithCards();
 		const cardId = learner.card(TRUE_FALSE);
 		backdate(cardId, 5);
-		const start = cardState(cardId);
+		const start = stateOf(cardId);
 		const now = Date.now();
 		const phone = [
 			{ right: true, at: now - 80 * HOUR },
@@ -395,9 +375,9 @@ describe('reviews synced after being answered offline', () => {
 				device.map((a) => queued(cardId, TRUE_FALSE, a.right, a.at))
 			);
 		await send(phone);
-		expect(cardState(cardId)).toEqual(answeredOnline(start, phone));
+		expect(stateOf(cardId)).toEqual(answeredOnline(start, scored(phone)));
 		await send(tablet);
-		expect(cardState(cardId)).toEqual(answeredOnline(start, [...phone, ...tablet]));
+		expect(stateOf(cardId)).toEqual(answeredOnline(start, scored([...phone, ...tablet])));
 		expect(count('select count(*) as n from review_logs where card_id = ?', cardId)).toBe(5);
 	});
 
@@ -407,7 +387,7 @@ describe('reviews synced after being answered offline', () => {
 		backdate(cardId, 3);
 		// The soonest due of the learner's cards, so the review page offers it.
 		execute(server.databasePath, 'update review_cards set due = 0 where id = ?', cardId);
-		const start = cardState(cardId);
+		const start = stateOf(cardId);
 		const online = await learner.visitor.post('/review?/answer', {
 			card: String(cardId),
 			...(await reviewFields(learner.visitor, SINGLE.id))
@@ -419,8 +399,8 @@ describe('reviews synced after being answered offline', () => {
 		) as [{ reviewed_at: number }];
 		const offline = { right: false, at: onlineAt - 2 * HOUR };
 		await sync(learner.visitor, [queued(cardId, SINGLE, offline.right, offline.at)]);
-		expect(cardState(cardId)).toEqual(
-			answeredOnline(start, [offline, { right: true, at: onlineAt }])
+		expect(stateOf(cardId)).toEqual(
+			answeredOnline(start, scored([offline, { right: true, at: onlineAt }]))
 		);
 	});
 
