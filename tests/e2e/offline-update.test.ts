@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signUpInBrowser, type Browser } from '../helpers/browser';
 import { newAccount } from '../helpers/client';
-import { query } from '../helpers/db';
+import { sectionsReached } from '../helpers/reading';
 import { copyOfProject } from '../helpers/project-copy';
 import { startServer, type TestServer } from '../helpers/server';
 
@@ -54,14 +54,7 @@ function shellCaches(page: Page): Promise<string[]> {
 }
 
 function reached(): string[] {
-	const [row] = query<{ sections_reached: string }>(
-		server.databasePath,
-		`select sections_reached from lesson_progress p join users u on u.id = p.user_id
-		 where u.email = ? and p.lesson_key = ?`,
-		account.email,
-		LESSON_KEY
-	);
-	return row ? (JSON.parse(row.sections_reached) as string[]) : [];
+	return sectionsReached(server.databasePath, account.email, LESSON_KEY);
 }
 
 describe('a new version of the app', () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signUpInBrowser, type Browser } from '../helpers/browser';
 import { newAccount } from '../helpers/client';
 import { waitingInOutbox, workerInCharge } from '../helpers/offline-device';
-import { query } from '../helpers/db';
+import { sectionsReached } from '../helpers/reading';
 import { startServer, type TestServer } from '../helpers/server';
 import { isKeptPage, PAGES_CACHE } from '../../src/lib/offline/rules';
 
@@ -36,14 +36,16 @@ function keptPaths(page: Page): Promise<string[]> {
 
 /** The checkpoints the database holds for the learner's lesson, whoever is signed in now. */
 function reached(lessonKey: string, email = accountEmail): string[] {
-	const [row] = query<{ sections_reached: string }>(
-		server.databasePath,
-		`select sections_reached from lesson_progress p join users u on u.id = p.user_id
-		 where u.email = ? and p.lesson_key = ?`,
-		email,
-		lessonKey
+	return sectionsReached(server.databasePath, email, lessonKey);
+}
+
+/** Scrolls a lesson to its foot with no connection, until a checkpoint is kept on the device. */
+async function readToTheFootOffline(page: Page): Promise<void> {
+	const kept = page.waitForResponse(
+		(response) => response.url().endsWith('/api/progress') && response.status() === 202
 	);
-	return row ? (JSON.parse(row.sections_reached) as string[]) : [];
+	await page.mouse.wheel(0, 20_000);
+	await kept;
 }
 
 /** The module's lessons, in order, as its page links them. */
@@ -182,11 +184,7 @@ describe('offline on a phone', () => {
 		await page.locator('article h1').waitFor();
 		await context.setOffline(true);
 		try {
-			const kept = page.waitForResponse(
-				(response) => response.url().endsWith('/api/progress') && response.status() === 202
-			);
-			await page.mouse.wheel(0, 20_000);
-			await kept;
+			await readToTheFootOffline(page);
 			await page.getByText('Read 0%').waitFor();
 			expect(reached(key)).toEqual([]);
 			// Still offline: the page comes from the device, and what waits is still there.
@@ -210,11 +208,7 @@ describe('offline on a phone', () => {
 		await page.locator('article h1').waitFor();
 		await context.setOffline(true);
 		try {
-			const kept = page.waitForResponse(
-				(response) => response.url().endsWith('/api/progress') && response.status() === 202
-			);
-			await page.mouse.wheel(0, 20_000);
-			await kept;
+			await readToTheFootOffline(page);
 			await page.getByText('Menu').first().click();
 			await page.getByRole('button', { name: 'Sign out' }).click();
 			await page.getByRole('heading', { name: 'You are offline' }).waitFor();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signUpInBrowser, type Browser } from '../helpers/browser';
 import { newAccount } from '../helpers/client';
 import { signUp } from '../helpers/people';
-import { query } from '../helpers/db';
+import { sectionsReached } from '../helpers/reading';
 import { startServer, type TestServer } from '../helpers/server';
 
 // Reading progress counts only what the reader had on screen once the page settled where
@@ -29,14 +29,7 @@ afterAll(async () => {
 
 /** The checkpoints recorded for the learner in a lesson, as the database file holds them. */
 function recorded(lessonKey: string, email = account.email): string[] {
-	const [row] = query<{ sections_reached: string }>(
-		server.databasePath,
-		`select sections_reached from lesson_progress p join users u on u.id = p.user_id
-		 where u.email = ? and p.lesson_key = ?`,
-		email,
-		lessonKey
-	);
-	return row ? (JSON.parse(row.sections_reached) as string[]) : [];
+	return sectionsReached(server.databasePath, email, lessonKey);
 }
 
 /** Waits until every checkpoint the page has sent so far has been answered. */
