@@ -118,6 +118,15 @@ async function expectModuleAfter(page: Page) {
 	expect(await page.locator('.up-next a').getAttribute('href')).toBe(SECOND);
 }
 
+/** A couple of minutes later, the Review tab counts the missed questions as due. */
+async function expectReviewsDueLater(page: Page, email: string) {
+	twoMinutesLater(email);
+	await page.reload();
+	expect((await reviewTab(page).textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+		`Review ${missed.length} due`
+	);
+}
+
 /** A couple of minutes later (the test moves the clock of the missed questions' cards). */
 function twoMinutesLater(email: string) {
 	const now = Date.now();
@@ -243,11 +252,7 @@ describe('a newcomer on a phone (360×640), by touch', () => {
 			await shot(page, 'module-after');
 
 			expect(await reviewTab(page).textContent()).not.toMatch(/due/);
-			twoMinutesLater(account.email);
-			await page.reload();
-			expect((await reviewTab(page).textContent())?.replace(/\s+/g, ' ').trim()).toBe(
-				`Review ${missed.length} due`
-			);
+			await expectReviewsDueLater(page, account.email);
 			await shot(page, 'review-due');
 		} finally {
 			await browser.close();
@@ -357,11 +362,7 @@ describe('a newcomer on a wide screen (1280×800), by keyboard alone', () => {
 			await expectSound(page, 'module');
 			await shot(page, 'module-after', true);
 
-			twoMinutesLater(account.email);
-			await page.reload();
-			expect((await reviewTab(page).textContent())?.replace(/\s+/g, ' ').trim()).toBe(
-				`Review ${missed.length} due`
-			);
+			await expectReviewsDueLater(page, account.email);
 			await shot(page, 'review-due');
 		} finally {
 			await browser.close();
