@@ -1,22 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { question, type Question } from '$lib/content/quiz-schema';
+import type { Question } from '$lib/content/quiz-schema';
+import { makeQuestion } from './question-fixture';
 import type { Response } from './types';
 import { grade } from './grading';
 import { normaliseShortAnswer } from './normalise';
 import type { Layout } from './layout';
 import { readResponse } from './responses';
 
-// Questions go through the real schema so its defaults (credit 1, tolerance 0…) apply.
-const common = {
-	id: 'q1',
-	prompt: 'A question?',
-	explanation: 'Why the answer is right.',
-	claimType: 'fact',
-	citations: [{ source: '000_472f3205b87b21e1.txt', quote: 'A quoted line.' }]
-};
-const make = <T extends Question['type']>(type: T, fields: Record<string, unknown>) =>
-	question.parse({ ...common, type, ...fields }) as Extract<Question, { type: T }>;
+const make = makeQuestion;
 
 /** Nothing to lay out: true/false, short and numeric questions. */
 const NO_LAYOUT: Layout = {};

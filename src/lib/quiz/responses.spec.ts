@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { question, type Question } from '$lib/content/quiz-schema';
+import type { Question } from '$lib/content/quiz-schema';
+import { makeQuestion } from './question-fixture';
 import { grade } from './grading';
 import type { Layout } from './layout';
 import { publicQuestion } from '$lib/server/quiz/question-views';
 import { matchingChoices, readResponse, ResponseError, SHORT_ANSWER_MAX } from './responses';
 
-// Questions go through the real schema so its defaults (credit 1, no distractors…) apply.
-const common = {
-	id: 'q1',
-	prompt: 'A question?',
-	explanation: 'Why the answer is right.',
-	claimType: 'fact',
-	citations: [{ source: '000_472f3205b87b21e1.txt', quote: 'A quoted line.' }]
-};
-const make = <T extends Question['type']>(type: T, fields: Record<string, unknown>) =>
-	question.parse({ ...common, type, ...fields }) as Extract<Question, { type: T }>;
+const make = makeQuestion;
 
 const single = () =>
 	make('single', {
