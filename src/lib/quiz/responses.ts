@@ -30,6 +30,23 @@ const NOT_OFFERED = 'That choice is not part of this question.';
  * wrong types, oversize text, an incomplete match) throws a ResponseError with a message fit
  * to show the learner; nothing is saved then.
  */
+/** A typed answer, trimmed: refused when empty or too long. */
+export function shortResponse(text: string): Response {
+	if (!text) throw new ResponseError('Type an answer.');
+	if ([...text].length > SHORT_ANSWER_MAX)
+		throw new ResponseError(`Keep the answer to ${SHORT_ANSWER_MAX} characters or fewer.`);
+	return { type: 'short', text };
+}
+
+/** A typed number, trimmed, read here (never a browser's own reading of it). */
+export function numericResponse(text: string): Response {
+	if (!text) throw new ResponseError('Type a number.');
+	if (text.length > 50) throw new ResponseError('That number is too long.');
+	const value = parseNumber(text);
+	if (value === null) throw new ResponseError('Type a number, like 42 or 3.5.');
+	return { type: 'numeric', text, value };
+}
+
 export function readResponse(question: GradingKey, layout: Layout, form: FormData): Response {
 	const one = (name = 'answer') => {
 		const values = strings(form, name);
@@ -61,22 +78,10 @@ export function readResponse(question: GradingKey, layout: Layout, form: FormDat
 			if (value !== 'true' && value !== 'false') throw new ResponseError('Choose True or False.');
 			return { type: 'truefalse', value: value === 'true' };
 		}
-		case 'short': {
-			const text = one();
-			if (!text) throw new ResponseError('Type an answer.');
-			if ([...text].length > SHORT_ANSWER_MAX) {
-				throw new ResponseError(`Keep the answer to ${SHORT_ANSWER_MAX} characters or fewer.`);
-			}
-			return { type: 'short', text };
-		}
-		case 'numeric': {
-			const text = one();
-			if (!text) throw new ResponseError('Type a number.');
-			if (text.length > 50) throw new ResponseError('That number is too long.');
-			const value = parseNumber(text);
-			if (value === null) throw new ResponseError('Type a number, like 42 or 3.5.');
-			return { type: 'numeric', text, value };
-		}
+		case 'short':
+			return shortResponse(one());
+		case 'numeric':
+			return numericResponse(one());
 		case 'matching': {
 			// Prompts are known to the browser by their position in the file.
 			const matches: Record<string, string> = {};

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import type { Question } from '$lib/content/quiz-schema';
-import { parseNumber } from '$lib/quiz/normalise';
-import { matchingChoices, ResponseError, SHORT_ANSWER_MAX } from '$lib/quiz/responses';
+import {
+	matchingChoices,
+	numericResponse,
+	ResponseError,
+	shortResponse
+} from '$lib/quiz/responses';
 import type { Response } from '$lib/quiz/types';
 
 // A response in authored ids, as the review log stores it and as a browser sends an answer it
@@ -42,22 +46,11 @@ export function canonicalResponse(question: Question, input: unknown): Response 
 		}
 		case 'truefalse':
 			return { type: 'truefalse', value: read(z.object({ value: z.boolean() })).value };
-		case 'short': {
-			const text = read(z.object({ text: z.string().max(10_000) })).text.trim();
-			if (!text) throw new ResponseError('Type an answer.');
-			if ([...text].length > SHORT_ANSWER_MAX)
-				throw new ResponseError(`Keep the answer to ${SHORT_ANSWER_MAX} characters or fewer.`);
-			return { type: 'short', text };
-		}
-		case 'numeric': {
+		case 'short':
+			return shortResponse(read(z.object({ text: z.string().max(10_000) })).text.trim());
+		case 'numeric':
 			// The value is read again from the text: a browser's own reading of it is not trusted.
-			const text = read(z.object({ text: z.string().max(10_000) })).text.trim();
-			if (!text) throw new ResponseError('Type a number.');
-			if (text.length > 50) throw new ResponseError('That number is too long.');
-			const value = parseNumber(text);
-			if (value === null) throw new ResponseError('Type a number, like 42 or 3.5.');
-			return { type: 'numeric', text, value };
-		}
+			return numericResponse(read(z.object({ text: z.string().max(10_000) })).text.trim());
 		case 'matching': {
 			const sent = read(z.object({ matches: z.record(z.string(), z.string()) })).matches;
 			const choice = offered(matchingChoices(question).map((entry) => entry.id));
