@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { Question } from '../../src/lib/content/quiz-schema';
-import { answerWithKeyboard, focused, tabTo } from './quiz-page';
+import { answerWithKeyboard, focused, moveIntoOrder, tabTo } from './quiz-page';
 import { typedAnswer } from './quiz';
 import { projectRoot } from './server';
 
@@ -100,16 +100,7 @@ export async function answerByTouch(section: Locator, question: Question, wrong 
 			}
 			break;
 		case 'ordering':
-			// The Move up buttons appear once the page's scripts have run.
-			await section
-				.getByRole('button', { name: /^Move (up|down): / })
-				.first()
-				.waitFor();
-			for (const [target, item] of question.items.entries()) {
-				const texts = await section.locator('.ordering-text').allTextContents();
-				for (let at = texts.indexOf(item.text); at > target; at--)
-					await section.getByRole('button', { name: `Move up: ${item.text}` }).tap();
-			}
+			await moveIntoOrder(section, question, 'tap');
 			break;
 	}
 }

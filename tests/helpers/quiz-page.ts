@@ -36,18 +36,7 @@ export async function answerOnPage(section: Locator, question: Question, javaScr
 			break;
 		case 'ordering':
 			if (javaScript) {
-				// Reorder with the Move up buttons only: dragging is never required. They replace the
-				// menus once the page's scripts run; reading the list before that would find nothing.
-				await section
-					.getByRole('button', { name: /^Move (up|down): / })
-					.first()
-					.waitFor();
-				for (const [target, item] of question.items.entries()) {
-					const texts = await section.locator('.ordering-text').allTextContents();
-					for (let at = texts.indexOf(item.text); at > target; at--) {
-						await section.getByRole('button', { name: `Move up: ${item.text}` }).click();
-					}
-				}
+				await moveIntoOrder(section, question, 'click');
 			} else {
 				for (const [index, item] of question.items.entries()) {
 					await section
@@ -56,6 +45,27 @@ export async function answerOnPage(section: Locator, question: Question, javaScr
 				}
 			}
 			break;
+	}
+}
+
+/**
+ * Puts an ordering question's items in order with the Move up buttons only: dragging is never
+ * required. They replace the menus once the page's scripts run; reading the list before that
+ * would find nothing.
+ */
+export async function moveIntoOrder(
+	section: Locator,
+	question: Extract<Question, { type: 'ordering' }>,
+	press: 'click' | 'tap'
+) {
+	await section
+		.getByRole('button', { name: /^Move (up|down): / })
+		.first()
+		.waitFor();
+	for (const [target, item] of question.items.entries()) {
+		const texts = await section.locator('.ordering-text').allTextContents();
+		for (let at = texts.indexOf(item.text); at > target; at--)
+			await section.getByRole('button', { name: `Move up: ${item.text}` })[press]();
 	}
 }
 
