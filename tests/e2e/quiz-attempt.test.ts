@@ -284,13 +284,18 @@ describe('a quiz with deferred feedback', () => {
 describe('an ordering question', () => {
 	const ordering = questions.findIndex((q) => q.type === 'ordering');
 
+	/** A new learner's attempt, at the ordering question's screen. */
+	async function openOrderingScreen(page: Page) {
+		await startQuiz(page);
+		await page.goto(`${page.url()}?q=${ordering + 1}`);
+		return page.locator(`#q-${questions[ordering]!.id}`);
+	}
+
 	it('can also be reordered by dragging', async () => {
 		const browser = await openBrowser({ width: 360, height: 640 });
 		try {
 			const { page } = browser;
-			await startQuiz(page);
-			await page.goto(`${page.url()}?q=${ordering + 1}`);
-			const section = page.locator(`#q-${questions[ordering]!.id}`);
+			const section = await openOrderingScreen(page);
 			const texts = () => section.locator('.ordering-text').allTextContents();
 			await section.locator('.drag-handle').first().waitFor();
 			const before = await texts();
@@ -322,9 +327,7 @@ describe('an ordering question', () => {
 		const browser = await openBrowser({ width: 360, height: 640 });
 		try {
 			const { page } = browser;
-			await startQuiz(page);
-			await page.goto(`${page.url()}?q=${ordering + 1}`);
-			const section = page.locator(`#q-${questions[ordering]!.id}`);
+			const section = await openOrderingScreen(page);
 			await section.locator('.drag-handle').first().waitFor();
 			const [top, second] = await section.locator('.ordering-text').allTextContents();
 			await section.getByRole('button', { name: `Move up: ${second}` }).focus();
