@@ -17,7 +17,11 @@ export function statsFor(file: string): LessonText {
 	return stats.get(file) ?? { words: 0, minutes: 1, cites: [], sections: [] };
 }
 
+const backgroundTerms = new Map(
+	Object.entries(sources).map(([file, text]) => [file, backgroundFor(text, background.terms)])
+);
+
 /** The general-background terms the lesson's text uses (lessons/background.yaml). */
 export function backgroundTermsFor(file: string): BackgroundTerm[] {
-	return backgroundFor(sources[file] ?? '', background.terms);
+	return backgroundTerms.get(file) ?? [];
 }
