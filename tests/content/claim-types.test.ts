@@ -24,8 +24,6 @@ const exceptions: Record<string, string> = {
 		'asks which name the editorial uses (Daesh), not about the reported claim',
 	'00-reading-the-sources/02-fact-claim-opinion/statement-types':
 		'sorts passages of all three kinds; tagged by the kind most of them are',
-	'01-franchise-model/01-local-allies/names-by-article':
-		'asks which name the editorial uses (Daesh), not about the reported claim',
 	'01-franchise-model/04-what-changed/constant-place':
 		'asks for the name of a place, which the columns give in their own voice',
 	'02-mastung-networks/03-madressahs-and-funding/where-madressahs':

@@ -32,6 +32,8 @@ const common = {
 	prompt: text,
 	explanation: prose,
 	claimType: z.enum(claimTypes),
+	/** The statements the question sorts are of several kinds, so no one kind describes it. */
+	mixedKinds: z.literal(true).optional(),
 	citations: z.array(citation).min(1, 'cite at least one source')
 };
 

@@ -1,12 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import {
-	referenceFiles,
-	type ActorsFile,
-	type PositionsFile,
-	type TimelineFile
-} from './reference-schema.ts';
+import { referenceFiles } from './reference-schema.ts';
 
 export type ReferenceFile = keyof typeof referenceFiles;
 
@@ -39,38 +34,4 @@ export function readReferenceFile(
 		return `${file}:${where}${field}: ${issue.message}`;
 	});
 	return { data: null, problems };
-}
-
-export interface ReferenceQuote {
-	/** The file and entry, e.g. "timeline.yaml haideri-convoy-attack-2017". */
-	where: string;
-	source: string;
-	quote: string;
-}
-
-/** Every quotation in checked reference data, so the quote test misses none of them. */
-export function referenceQuotes(data: {
-	timeline: TimelineFile;
-	actors: ActorsFile;
-	positions: PositionsFile;
-}): ReferenceQuote[] {
-	const at = (where: string) => (cited: { source: string; quote: string }) => ({
-		where,
-		source: cited.source,
-		quote: cited.quote
-	});
-	return [
-		...data.timeline.events.flatMap(({ id, citations }) =>
-			citations.map(at(`timeline.yaml ${id}`))
-		),
-		...data.actors.actors.flatMap(({ id, names, says }) => [
-			...names.flatMap(({ name, usedIn }) => usedIn.map(at(`actors.yaml ${id} (name ${name})`))),
-			...says.map(at(`actors.yaml ${id}`))
-		]),
-		...data.positions.positions.flatMap(({ id, counter, noCounter, ...position }) =>
-			[position, counter, noCounter?.nearest]
-				.filter((stance) => stance !== undefined)
-				.map(at(`positions.yaml ${id}`))
-		)
-	];
 }

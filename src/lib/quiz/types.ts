@@ -35,6 +35,8 @@ export interface QuestionResult {
 	correctAnswer: string[];
 	explanation: string;
 	claimType: ClaimType;
+	/** The passages are of several kinds (facts, claims, opinions): the explanation sorts them. */
+	mixedKinds?: true;
 	citations: { quote: string; file: string; label: string; workingTitle: string }[];
 	/** The right choices by shown position (choice questions; "true"/"false" for true/false). */
 	rightChoices?: string[];

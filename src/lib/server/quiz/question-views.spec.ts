@@ -459,6 +459,15 @@ describe('attemptQuestionStates', () => {
 		});
 	});
 
+	it('marks a question that sorts statements of several kinds, so its result names no one kind', () => {
+		const [mixed, plain] = attemptQuestionStates(immediate, false, [
+			entry({ ...single(), mixedKinds: true }, { type: 'single', optionId: 'a' }),
+			entry(single(), { type: 'single', optionId: 'a' })
+		]);
+		expect(mixed!.result?.mixedKinds).toBe(true);
+		expect(plain!.result).not.toHaveProperty('mixedKinds');
+	});
+
 	it('reveals only the answered questions of an attempt in progress', () => {
 		const states = attemptQuestionStates(immediate, false, [
 			entry(trueFalse(), { type: 'truefalse', value: true }),

@@ -121,6 +121,7 @@ export function questionResult(
 		correctAnswer: correctAnswer(question),
 		explanation: question.explanation,
 		claimType: question.claimType,
+		...(question.mixedKinds && { mixedKinds: true }),
 		citations: question.citations.map(({ source, quote }) => {
 			const article = findSource(source);
 			return {
