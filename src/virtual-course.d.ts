@@ -15,3 +15,7 @@ declare module 'virtual:course/background.yaml' {
 	const data: import('$lib/content/reference-schema').BackgroundFile;
 	export default data;
 }
+declare module 'virtual:course/passages' {
+	const data: import('$lib/content/passages').ArticlePassages[];
+	export default data;
+}

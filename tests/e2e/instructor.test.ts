@@ -82,6 +82,17 @@ for (const [width, height] of [
 			// Two browsers, two sign-ups and four accessibility scans: long on a busy machine.
 		}, 90_000);
 
+		it('opens the coverage map from the class page, without sideways scrolling', async () => {
+			await teacher.page.goto(`${server.url}/teach`);
+			await teacher.page.getByRole('link', { name: `Evening class ${width}` }).click();
+			await teacher.page.getByRole('link', { name: 'Coverage map' }).click();
+			await teacher.page.getByRole('heading', { name: 'Coverage map', level: 1 }).waitFor();
+			// Open a passage's questions, as an instructor following up a flag would.
+			await teacher.page.locator('.passages summary').first().click();
+			expect(await scrollsSideways(teacher.page)).toBe(false);
+			expect(await axeViolations(teacher.page)).toEqual([]);
+		}, 60_000);
+
 		it('answers a wrong join code on the form, and shows the admin page, cleanly', async () => {
 			await student.page.goto(`${server.url}/join`);
 			await student.page.getByLabel('Join code from your instructor').fill('wrong-code');

@@ -153,6 +153,7 @@ describe('who may see a class', () => {
 			['GET', klass.path],
 			['GET', `${klass.path}/students/${studentId}`],
 			['GET', `${klass.path}/quizzes/franchise-model/local-allies`],
+			['GET', `${klass.path}/coverage`],
 			['GET', `${klass.path}/export/grid.csv`],
 			['GET', `${klass.path}/export/responses.csv`],
 			['GET', `${klass.path}/qr`],

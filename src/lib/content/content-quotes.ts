@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { quizFile, type Question } from './quiz-schema.ts';
 import { quotedPhrases } from './quoted-phrases.ts';
+import { parseFolderName } from './slugs.ts';
 import { referenceFiles } from './reference-schema.ts';
 import { sources } from './sources.ts';
 
@@ -12,6 +13,8 @@ export interface QuoteRef {
 	where: string;
 	source: string;
 	quote: string;
+	/** What the passage is cited for, when a lesson's Cite tag or a question's citation cites it. */
+	citedBy?: { lesson: string } | { lesson: string; question: string };
 }
 
 /** Words a question puts in quotation marks, and the articles it cites or names. */
@@ -32,14 +35,15 @@ function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
 }
 
 /** `<Cite source="…" quote="…" />` tags in a lesson's Markdown. */
-function lessonQuotes(markdown: string, file: string): QuoteRef[] {
+function lessonQuotes(markdown: string, file: string, lesson: string): QuoteRef[] {
 	return [...markdown.matchAll(/<Cite\b([^>]*?)\/?>/g)].map((tag) => {
 		const attribute = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag[1]!)?.[1];
 		const line = markdown.slice(0, tag.index).split('\n').length;
 		return {
 			where: `${file}:${line}: <Cite>`,
 			source: attribute('source') ?? '',
-			quote: attribute('quote') ?? ''
+			quote: attribute('quote') ?? '',
+			citedBy: { lesson }
 		};
 	});
 }
@@ -81,7 +85,11 @@ function namedArticles(texts: string[]): string[] {
 	return sources.map(({ file }) => file).filter((file) => numbers.includes(file.slice(0, 3)));
 }
 
-function quizQuotes(yaml: string, file: string): { quotes: QuoteRef[]; phrases: PhraseRef[] } {
+function quizQuotes(
+	yaml: string,
+	file: string,
+	lesson: string
+): { quotes: QuoteRef[]; phrases: PhraseRef[] } {
 	const quotes: QuoteRef[] = [];
 	const phrases: PhraseRef[] = [];
 	let parsed;
@@ -94,7 +102,12 @@ function quizQuotes(yaml: string, file: string): { quotes: QuoteRef[]; phrases: 
 	parsed.data.questions.forEach((question, index) => {
 		const name = `${file}: question "${question.id}" (#${index + 1})`;
 		question.citations.forEach(({ source, quote }, i) =>
-			quotes.push({ where: `${name}, field "citations.${i}"`, source, quote })
+			quotes.push({
+				where: `${name}, field "citations.${i}"`,
+				source,
+				quote,
+				citedBy: { lesson, question: question.id }
+			})
 		);
 		if (question.type === 'evidence') {
 			quotes.push({ where: `${name}, field "source"`, source: question.source, quote: '' });
@@ -147,6 +160,18 @@ function referenceQuotes(yaml: string, file: string): QuoteRef[] {
 	return found;
 }
 
+/**
+ * The page a file belongs to, keyed as URLs and progress key it: "module-slug/lesson-slug" for a
+ * lesson's files, "module-slug" for a module's introduction.
+ */
+function pageKey(lessonsDir: string, path: string): string {
+	return relative(lessonsDir, path)
+		.split(/[\\/]/)
+		.slice(0, -1)
+		.map((folder) => parseFolderName(folder)?.slug ?? folder)
+		.join('/');
+}
+
 /** Every quotation in the course: lessons, quizzes and the reference files beside them. */
 export function contentQuotes(
 	lessonsDir: string,
@@ -156,9 +181,11 @@ export function contentQuotes(
 	const quotes: QuoteRef[] = [];
 	const phrases: PhraseRef[] = [];
 	for (const path of filesUnder(lessonsDir, (name) => name.endsWith('.md')))
-		quotes.push(...lessonQuotes(readFileSync(path, 'utf8'), where(path)));
+		quotes.push(
+			...lessonQuotes(readFileSync(path, 'utf8'), where(path), pageKey(lessonsDir, path))
+		);
 	for (const path of filesUnder(lessonsDir, (name) => name === 'quiz.yaml')) {
-		const quiz = quizQuotes(readFileSync(path, 'utf8'), where(path));
+		const quiz = quizQuotes(readFileSync(path, 'utf8'), where(path), pageKey(lessonsDir, path));
 		quotes.push(...quiz.quotes);
 		phrases.push(...quiz.phrases);
 	}

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadEnv, type Plugin } from 'vite';
 import { DEFAULT_ARTICLES_DIR } from './articles.ts';
 import { checkQuotes, type QuoteCheck } from './check-quotes.ts';
+import { citedPassages } from './passages.ts';
 import { readReferenceFile, type ReferenceFile } from './reference-data.ts';
 import { validateLessons } from './validate-lessons.ts';
 
@@ -29,7 +30,8 @@ export function checkCourseContent(
  * Fails `vite build` (and warns in `vite dev`) when a lesson, quiz or reference file is
  * malformed or misquotes an article, naming the file and the field, before anything is compiled.
  * Also serves the reference files as modules (`virtual:course/timeline.yaml`), parsed and
- * checked at build time so no YAML parser ships to the browser.
+ * checked at build time so no YAML parser ships to the browser, and the passages the course
+ * cites (`virtual:course/passages`), so the server never needs the articles themselves.
  */
 export function lessonsPlugin(options: { lessonsDir?: string } = {}): Plugin {
 	let root = process.cwd();
@@ -63,6 +65,8 @@ export function lessonsPlugin(options: { lessonsDir?: string } = {}): Plugin {
 		},
 		load(id) {
 			if (!id.startsWith(`\0${VIRTUAL}`)) return undefined;
+			if (id === `\0${VIRTUAL}passages`)
+				return `export default ${JSON.stringify(citedPassages(lessonsDir(), root, articlesDir))};`;
 			const name = id.slice(VIRTUAL.length + 1) as ReferenceFile;
 			this.addWatchFile(resolve(lessonsDir(), name));
 			const { data, problems } = readReferenceFile(lessonsDir(), name);
