@@ -11,7 +11,8 @@ const dir = mkdtempSync(join(tmpdir(), 'course-analytics-'));
 process.env.DATABASE_PATH = join(dir, 'course.db');
 const { closeDatabase, db, migrateDatabase } = await import('../../src/lib/server/db');
 const { classGrid } = await import('../../src/lib/server/analytics/grid');
-const { itemAnalysis, statsQuery } = await import('../../src/lib/server/analytics/item-analysis');
+const { itemAnalysis } = await import('../../src/lib/server/analytics/item-analysis');
+const { rebuildQuiz } = await import('../../src/lib/server/analytics/stats-rebuild');
 const { needsAttention } = await import('../../src/lib/server/analytics/attention');
 const { completionsByWeek, scoreDistributions } =
 	await import('../../src/lib/server/analytics/charts');
@@ -163,6 +164,8 @@ function attempt(
 				ms(startedAt)
 			);
 	});
+	// Raw rows bypass the upkeep on write: recompute the quiz's statistics, as a start-up would.
+	rebuildQuiz(quizId);
 	return id;
 }
 
@@ -422,23 +425,6 @@ describe('itemAnalysis', () => {
 			correct: true
 		});
 		expect(items[2]!.attempts).toBe(0);
-	});
-
-	it('reads the answers through the choice index, in order, without sorting them', async () => {
-		const plan = db()
-			.$client.prepare(`EXPLAIN QUERY PLAN ${statsQuery}`)
-			.all({ classId, quizId, single: '[]', truefalse: '[]', multiple: '[]' }) as {
-			id: number;
-			parent: number;
-			detail: string;
-		}[];
-		const answered = plan.find((step) => step.detail === 'MATERIALIZE answered')!;
-		const steps = plan.filter((step) => step.parent === answered.id).map((step) => step.detail);
-		expect(steps).toContainEqual(
-			expect.stringMatching(/^SEARCH answers USING .*answers_version_choice_idx/)
-		);
-		// A sort here would mean the choice expression no longer matches the index's.
-		expect(steps.join('\n')).not.toMatch(/TEMP B-TREE/);
 	});
 
 	it('is empty for a class with no attempts', async () => {

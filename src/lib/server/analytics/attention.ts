@@ -22,18 +22,10 @@ export async function needsAttention(
 	// passed is no longer stuck.
 	const failed = new Map<number, string[]>();
 	for (const row of await rows<{ userId: number; quizId: string }>(
-		`SELECT userId, quizId FROM (
-			SELECT a.user_id AS userId, a.quiz_id AS quizId, COALESCE(a.score, 0) AS score,
-				ROW_NUMBER() OVER (
-					PARTITION BY a.user_id, a.quiz_id ORDER BY a.submitted_at DESC, a.id DESC
-				) AS recency
-			FROM attempts a
-			JOIN class_members cm ON cm.class_id = ? AND cm.user_id = a.user_id
-			WHERE a.status = 'submitted'
-		)
-		WHERE recency <= 2
-		GROUP BY userId, quizId
-		HAVING COUNT(*) = 2 AND MAX(score) < ?`,
+		`SELECT s.user_id AS userId, s.quiz_id AS quizId
+		FROM quiz_summaries s
+		JOIN class_members cm ON cm.class_id = ? AND cm.user_id = s.user_id
+		WHERE s.attempts >= 2 AND MAX(s.last, s.previous) < ?`,
 		classId,
 		PASS_MARK
 	)) {
