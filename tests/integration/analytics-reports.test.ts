@@ -435,6 +435,75 @@ describe('itemAnalysis', () => {
 	});
 });
 
+// ---- which attempts count ----------------------------------------------------------------------
+
+describe('itemAnalysis by set of attempts', () => {
+	// Ann tries three times, Ben once; two questions. Grades by attempt (q1, q2):
+	//   Ann 1 (Feb 1): 0, 0 → 0     Ann 2 (Feb 2): 1, 1 → 1     Ann 3 (Feb 3): 1, 0 → 0.5
+	//   Ben 1 (Feb 1): 1, 1 → 1
+	let quizzes = 0;
+	function classWithHistory(grading: 'highest' | 'last' | 'average') {
+		quizzes += 1;
+		const quizId = `sets/${grading}-${quizzes}`;
+		quiz(quizId, grading);
+		const q1 = version(quizId, single('q1', 'First'));
+		const q2 = version(quizId, trueFalse('q2', 'Second'), { position: 1 });
+		const {
+			classId,
+			ids: [ann, ben]
+		} = classOf('Ann', 'Ben');
+		const answer = (right: boolean, id: number) =>
+			id === q1 ? pick(right ? 'a' : 'b', right ? 1 : 0) : says(right, right ? 1 : 0);
+		const tries: [number, boolean, boolean, string][] = [
+			[ann!, false, false, '2025-02-01T10:00:00Z'],
+			[ann!, true, true, '2025-02-02T10:00:00Z'],
+			[ann!, true, false, '2025-02-03T10:00:00Z'],
+			[ben!, true, true, '2025-02-01T11:00:00Z']
+		];
+		for (const [userId, first, second, startedAt] of tries)
+			attempt(
+				userId,
+				quizId,
+				[
+					[q1, answer(first, q1)],
+					[q2, answer(second, q2)]
+				],
+				{ startedAt }
+			);
+		return async (set: 'counted' | 'first' | 'all') => {
+			const report = await itemAnalysis(classId, quizId, set);
+			return [report.attempts, report.students, ...report.items.map((item) => item.facility)];
+		};
+	}
+
+	it('counts each student’s highest-graded attempt under "highest"', async () => {
+		const analysis = classWithHistory('highest');
+		// Ann 2 and Ben: both right on both.
+		expect(await analysis('counted')).toEqual([2, 2, 1, 1]);
+	});
+
+	it('counts each student’s last attempt under "last"', async () => {
+		const analysis = classWithHistory('last');
+		// Ann 3 (1, 0) and Ben (1, 1).
+		expect(await analysis('counted')).toEqual([2, 2, 1, 0.5]);
+	});
+
+	it('counts every attempt under "average"', async () => {
+		const analysis = classWithHistory('average');
+		// q1: 0 + 1 + 1 + 1 of 4; q2: 0 + 1 + 0 + 1 of 4.
+		expect(await analysis('counted')).toEqual([4, 2, 0.75, 0.5]);
+	});
+
+	it('offers first attempts and all attempts whatever the grading method', async () => {
+		for (const grading of ['highest', 'last', 'average'] as const) {
+			const analysis = classWithHistory(grading);
+			// Ann 1 (0, 0) and Ben (1, 1).
+			expect(await analysis('first')).toEqual([2, 2, 0.5, 0.5]);
+			expect(await analysis('all')).toEqual([4, 2, 0.75, 0.5]);
+		}
+	});
+});
+
 // ---- class grid ------------------------------------------------------------------------------
 
 const lessons: GridLesson[] = [

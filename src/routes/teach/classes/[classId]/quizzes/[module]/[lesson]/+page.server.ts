@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { findSource } from '$lib/content/sources';
+import { attemptSetCounts, attemptSetParam } from '$lib/server/analytics/attempt-counts';
 import { itemAnalysis } from '$lib/server/analytics/item-analysis';
 import { classAccess } from '$lib/server/class-access';
 import { findLesson } from '$lib/server/progress/lessons';
@@ -10,11 +11,15 @@ export const load: PageServerLoad = async (event) => {
 	const quizId = `${event.params.module}/${event.params.lesson}`;
 	const entry = findLesson(quizId);
 	if (!entry?.ref.hasQuiz) error(404, 'No such quiz.');
-	const analysis = await itemAnalysis(klass.id, quizId);
+	const attemptSet = attemptSetParam.parse(event.url.searchParams.get('attempts') ?? undefined);
+	const analysis = await itemAnalysis(klass.id, quizId, attemptSet);
 	return {
 		klass: { id: klass.id, name: klass.name },
 		lesson: { title: entry.lesson.title, href: entry.lesson.href },
+		attemptSet,
+		sets: await attemptSetCounts(klass.id, quizId),
 		attempts: analysis.attempts,
+		students: analysis.students,
 		items: analysis.items.map((item) => ({
 			...item,
 			citations: item.citations.map((citation) => {

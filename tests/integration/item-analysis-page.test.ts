@@ -1,0 +1,98 @@
+import { parse, type DefaultTreeAdapterTypes as Tree } from 'parse5';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Visitor } from '../helpers/client';
+import { createClass, signUp, type CreatedClass, type Person } from '../helpers/people';
+import { postAnswer, sampleQuiz, startAttempt } from '../helpers/quiz';
+import { startServer, type TestServer } from '../helpers/server';
+
+// The item analysis over real HTTP, with its statistics kept as the students submit.
+
+function elements(node: Tree.ParentNode): Tree.Element[] {
+	return node.childNodes.flatMap((child) =>
+		'tagName' in child ? [child, ...elements(child)] : []
+	);
+}
+const textOf = (node: Tree.ChildNode): string =>
+	node.nodeName === '#text'
+		? (node as Tree.TextNode).value
+		: 'childNodes' in node
+			? node.childNodes.map(textOf).join('')
+			: '';
+const words = (node: Tree.ChildNode) => textOf(node).replace(/\s+/g, ' ').trim();
+const hasClass = (element: Tree.Element, name: string) =>
+	element.attrs.some((a) => a.name === 'class' && a.value.split(/\s+/).includes(name));
+
+let server: TestServer;
+let teacher: Person;
+let klass: CreatedClass;
+const quizPath = () => `${klass.path}/quizzes/franchise-model/local-allies`;
+
+async function submitSampleQuiz(visitor: Visitor, right: boolean) {
+	const attempt = await startAttempt(visitor);
+	for (const question of sampleQuiz.questions) await postAnswer(visitor, attempt, question, right);
+	await visitor.post(`${attempt}?/submit`, {});
+}
+
+/** The page's summary line, the set chosen, and each question's facility and discrimination. */
+async function report(query = '') {
+	const response = await teacher.visitor.get(`${quizPath()}${query}`);
+	expect(response.status).toBe(200);
+	const all = elements(parse(await response.text()));
+	const summary = all.find((e) => e.tagName === 'p' && words(e).startsWith('From '))!;
+	const checked = all.find(
+		(e) => e.tagName === 'input' && e.attrs.some((a) => a.name === 'checked')
+	)!;
+	const figures = all
+		.filter((e) => e.tagName === 'dl' && hasClass(e, 'item-stats'))
+		.map((dl) =>
+			elements(dl)
+				.filter((e) => e.tagName === 'dd')
+				.map(words)
+				.slice(0, 2)
+		);
+	return {
+		summary: words(summary).split('.')[0],
+		chosen: checked.attrs.find((a) => a.name === 'value')!.value,
+		figures
+	};
+}
+
+beforeAll(async () => {
+	server = await startServer();
+	teacher = await signUp(server, 'instructor');
+	klass = await createClass(server, teacher.visitor, 'Item analysis');
+	const [ann, ben] = [await signUp(server, 'student'), await signUp(server, 'student')];
+	for (const student of [ann, ben]) await student.visitor.post(`/join/${klass.code}`, {});
+	// The quiz grades by the highest attempt: Ann's first counts, not her second.
+	await submitSampleQuiz(ann.visitor, true);
+	await submitSampleQuiz(ann.visitor, false);
+	await submitSampleQuiz(ben.visitor, true);
+}, 120_000);
+afterAll(() => server?.stop());
+
+describe('the item analysis page', () => {
+	const questions = sampleQuiz.questions.length;
+
+	it('rests on the attempts that count for the grade by default, and says how many', async () => {
+		const { summary, chosen, figures } = await report();
+		expect(chosen).toBe('counted');
+		expect(summary).toBe('From 2 submitted attempts by 2 students in this class');
+		// Everyone right: no spread, so no discrimination ("–"), not a made-up 0.
+		expect(figures).toEqual(Array.from({ length: questions }, () => ['100%', '–']));
+	});
+
+	it('can rest on all attempts instead', async () => {
+		const { summary, chosen, figures } = await report('?attempts=all');
+		expect(chosen).toBe('all');
+		expect(summary).toBe('From 3 submitted attempts by 2 students in this class');
+		// Two of three right, and each question tracks the rest of the quiz exactly.
+		expect(figures).toEqual(Array.from({ length: questions }, () => ['67%', '1.00']));
+	});
+
+	it('can rest on first attempts, and takes an unknown choice for the default', async () => {
+		const first = await report('?attempts=first');
+		expect(first.chosen).toBe('first');
+		expect(first.summary).toBe('From 2 submitted attempts by 2 students in this class');
+		expect((await report('?attempts=best')).chosen).toBe('counted');
+	});
+});
