@@ -355,6 +355,54 @@ describe('itemAnalysis', () => {
 		expect(q3!.discrimination).toBeCloseTo(-0.801784, 6);
 	});
 
+	it('gives Moodle’s quiz summary and per-question figures as a statistics package does', async () => {
+		const { summary, items } = await itemAnalysis(classId, quizId);
+		// Computed with SciPy 1.17 / NumPy 2.4 from the table above (grades g = t / 3):
+		//   g.mean(), np.median(g), g.std(ddof=1), stats.skew(g, bias=False),
+		//   stats.kurtosis(g, bias=False); CIC = 100·p/(p−1)·(1 − Σ var(x_i) / var(t)) with p = 3,
+		//   ddof=1 variances; error ratio = 100·√(1 − CIC/100); standard error = ER/100 · SD.
+		const expected = {
+			mean: 0.5666666666666667,
+			standardDeviation: 0.22360679774997896,
+			skewness: -0.16563466499998417,
+			kurtosis: -2.4074074074074048,
+			internalConsistency: -133.33333333333337,
+			errorRatio: 152.75252316519467,
+			standardError: 0.34156502553198664
+		};
+		for (const [name, value] of Object.entries(expected))
+			expect(Math.abs(summary[name as keyof typeof expected]! - value), name).toBeLessThan(1e-12);
+		// Grades are kept to the millionth for the median.
+		expect(summary.median).toBeCloseTo(0.6666666666666666, 6);
+		expect(summary).toMatchObject({
+			attempts: 5,
+			students: 5,
+			firstAttempts: { count: 5 },
+			allAttempts: { count: 5 }
+		});
+		expect(summary.allAttempts.average).toBeCloseTo(0.5666666666666667, 12);
+		// x.std(0, ddof=1); effective weight √cov(x_i, t) / Σ √cov over cov ≥ 0, from np.cov:
+		// cov = 0.35, 0.25, −0.15, so q3 has none.
+		const figures = items.map((item) => [
+			item.sd,
+			item.effectiveWeight,
+			item.intendedWeight,
+			item.randomGuessScore
+		]);
+		const wanted = [
+			[0.5477225575051662, 0.541960108450192, 1 / 3, 1 / 3],
+			[0.5, 0.458039891549808, 1 / 3, null],
+			[0.5477225575051662, null, 1 / 3, 0.5]
+		];
+		figures.forEach((row, i) =>
+			row.forEach((value, j) => {
+				const want = wanted[i]![j]!;
+				if (want === null) expect(value, `${i}.${j}`).toBeNull();
+				else expect(Math.abs(value! - want), `${i}.${j}`).toBeLessThan(1e-12);
+			})
+		);
+	});
+
 	it('flags weak and negative discrimination', async () => {
 		const flags = (await itemAnalysis(classId, quizId)).items.map((item) => item.flags);
 		expect(flags).toEqual([[], ['weak discrimination'], ['negative discrimination']]);

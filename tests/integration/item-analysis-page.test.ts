@@ -50,7 +50,11 @@ async function report(query = '') {
 				.map(words)
 				.slice(0, 2)
 		);
+	const quizSummary = all.find((e) => e.tagName === 'dl' && hasClass(e, 'quiz-summary'))!;
+	const terms = elements(quizSummary).filter((e) => e.tagName === 'dt');
+	const values = elements(quizSummary).filter((e) => e.tagName === 'dd');
 	return {
+		quiz: Object.fromEntries(terms.map((dt, i) => [words(dt), words(values[i]!)])),
 		summary: words(summary).split('.')[0],
 		chosen: checked.attrs.find((a) => a.name === 'value')!.value,
 		figures
@@ -82,11 +86,19 @@ describe('the item analysis page', () => {
 	});
 
 	it('can rest on all attempts instead', async () => {
-		const { summary, chosen, figures } = await report('?attempts=all');
+		const { summary, chosen, figures, quiz } = await report('?attempts=all');
 		expect(chosen).toBe('all');
 		expect(summary).toBe('From 3 submitted attempts by 2 students in this class');
 		// Two of three right, and each question tracks the rest of the quiz exactly.
 		expect(figures).toEqual(Array.from({ length: questions }, () => ['67%', '1.00']));
+		expect(quiz).toMatchObject({
+			'Average grade': '66.7%',
+			'Median grade': '100.0%',
+			// Grades 1, 0, 1: SD √(1/3).
+			'Standard deviation': '57.7%',
+			'First attempts': '2 attempts, average 100.0%',
+			'All attempts': '3 attempts, average 66.7%'
+		});
 	});
 
 	it('can rest on first attempts, and takes an unknown choice for the default', async () => {

@@ -3,6 +3,8 @@
 // between the item score and the rest of the test (the attempt's total minus this item).
 import type { Question } from '$lib/content/quiz-schema';
 import type { AttemptSet } from '../db/schema';
+import { effectiveWeights, itemDeviation, randomGuessScore } from './question-figures';
+import { quizStatistics, type QuizStatistics } from './quiz-statistics';
 import { rows } from './shared';
 
 export interface OptionShare {
@@ -28,6 +30,13 @@ export interface ItemStats {
 	earlierAttempts: number;
 	facility: number | null;
 	discrimination: number | null;
+	/** The standard deviation of the item score (0–1). */
+	sd: number | null;
+	randomGuessScore: number | null;
+	/** The question's share of the quiz's marks (all weigh the same); null once it has left. */
+	intendedWeight: number | null;
+	/** Its share of the spread of the totals (Moodle's effective weight). */
+	effectiveWeight: number | null;
 	options: OptionShare[];
 	flags: string[];
 	citations: { source: string; quote: string }[];
@@ -146,6 +155,7 @@ export interface ItemAnalysis {
 	/** The attempts and the students the figures rest on. */
 	attempts: number;
 	students: number;
+	summary: QuizStatistics;
 	items: ItemStats[];
 }
 
@@ -173,11 +183,6 @@ export async function itemAnalysis(
 	const bodies = new Map(versions.map((v) => [v.id, JSON.parse(v.body) as Question]));
 	const scope = { classId, quizId, attemptSet };
 
-	const [totals] = await rows<{ attempts: number; students: number }>(
-		`SELECT attempts, students FROM quiz_stats
-		WHERE class_id = :classId AND quiz_id = :quizId AND attempt_set = :attemptSet`,
-		scope
-	);
 	// Sums per question key: the sums per version add up, so versions merge exactly.
 	const sums = new Map<string, ItemSums>();
 	const givenByVersion = new Map<number, number>();
@@ -220,7 +225,9 @@ export async function itemAnalysis(
 				a.questionKey.localeCompare(b.questionKey)
 		);
 
-	const items = keys.map((version): ItemStats => {
+	const current = keys.filter((version) => version.isCurrent).length;
+	const weights = effectiveWeights(keys.map((version) => sums.get(version.questionKey)));
+	const items = keys.map((version, index): ItemStats => {
 		const question = bodies.get(version.id)!;
 		const itemSums = sums.get(version.questionKey);
 		const n = itemSums?.n ?? 0;
@@ -259,6 +266,10 @@ export async function itemAnalysis(
 				.reduce((sum, v) => sum + (givenByVersion.get(v.id) ?? 0), 0),
 			facility,
 			discrimination,
+			sd: itemDeviation(itemSums),
+			randomGuessScore: randomGuessScore(question),
+			intendedWeight: version.isCurrent ? 1 / current : null,
+			effectiveWeight: weights[index]!,
 			options,
 			flags: itemFlags(facility, discrimination),
 			citations: (question.citations ?? []).map(({ source, quote }) => ({ source, quote })),
@@ -266,5 +277,6 @@ export async function itemAnalysis(
 		};
 	});
 
-	return { attemptSet, attempts: totals?.attempts ?? 0, students: totals?.students ?? 0, items };
+	const summary = await quizStatistics(classId, quizId, attemptSet, [...sums.values()]);
+	return { attemptSet, attempts: summary.attempts, students: summary.students, summary, items };
 }

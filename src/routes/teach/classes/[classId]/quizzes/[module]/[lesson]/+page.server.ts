@@ -20,6 +20,7 @@ export const load: PageServerLoad = async (event) => {
 		sets: await attemptSetCounts(klass.id, quizId),
 		attempts: analysis.attempts,
 		students: analysis.students,
+		summary: analysis.summary,
 		items: analysis.items.map((item) => ({
 			...item,
 			citations: item.citations.map((citation) => {
