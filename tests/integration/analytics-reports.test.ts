@@ -439,6 +439,9 @@ describe('itemAnalysis', () => {
 		// Ann was given the old wording; the page says how many such attempts are pooled in.
 		expect(q1!.earlierAttempts).toBe(1);
 		expect(q2!.earlierAttempts).toBe(0);
+		// Eve left q1 blank: the option table gets a "No answer" row.
+		expect(q1!.unanswered).toBe(1);
+		expect(q2!.unanswered).toBe(0);
 	});
 
 	it('flags items almost everyone gets right or wrong, and lists unanswered ones', async () => {
@@ -473,6 +476,24 @@ describe('itemAnalysis', () => {
 			correct: true
 		});
 		expect(items[2]!.attempts).toBe(0);
+		expect(items.map((item) => item.inQuiz)).toEqual([true, true, true]);
+	});
+
+	it('marks a question that has left the quiz, after the ones still in it', async () => {
+		const edited = 'unit-1/edited';
+		quiz(edited);
+		const kept = version(edited, single('kept', 'Still asked.'));
+		const dropped = version(edited, trueFalse('dropped', 'No longer asked.'), { current: false });
+		const { classId: cls, ids } = classOf('Ivy');
+		attempt(ids[0]!, edited, [
+			[dropped, says(true, 1)],
+			[kept, pick('a', 1)]
+		]);
+		const { items } = await itemAnalysis(cls, edited);
+		expect(items.map((item) => [item.questionKey, item.inQuiz, item.intendedWeight])).toEqual([
+			['kept', true, 1],
+			['dropped', false, null]
+		]);
 	});
 
 	it('is empty for a class with no attempts', async () => {

@@ -28,6 +28,10 @@ export interface ItemStats {
 	 * rewording; the page says so, since a changed key would mix two questions' figures.
 	 */
 	earlierAttempts: number;
+	/** Of `attempts`, those that left the question unanswered (scored 0). */
+	unanswered: number;
+	/** False for a question no longer in the quiz file, shown for the attempts it was in. */
+	inQuiz: boolean;
 	facility: number | null;
 	discrimination: number | null;
 	/** The standard deviation of the item score (0–1). */
@@ -143,6 +147,7 @@ const withOptions = new Set(['single', 'multiple', 'evidence', 'truefalse']);
 interface QuestionStatsRow {
 	versionId: number;
 	attempts: number;
+	answered: number;
 	sx: number;
 	sxx: number;
 	sxt: number;
@@ -186,8 +191,10 @@ export async function itemAnalysis(
 	// Sums per question key: the sums per version add up, so versions merge exactly.
 	const sums = new Map<string, ItemSums>();
 	const givenByVersion = new Map<number, number>();
+	const unanswered = new Map<string, number>();
 	for (const row of await rows<QuestionStatsRow>(
-		`SELECT question_version_id AS versionId, attempts, sum_score AS sx, sum_score2 AS sxx,
+		`SELECT question_version_id AS versionId, attempts, answered, sum_score AS sx,
+			sum_score2 AS sxx,
 			sum_score_total AS sxt, sum_total AS st, sum_total2 AS stt
 		FROM question_stats
 		WHERE class_id = :classId AND quiz_id = :quizId AND attempt_set = :attemptSet`,
@@ -195,6 +202,7 @@ export async function itemAnalysis(
 	)) {
 		givenByVersion.set(row.versionId, row.attempts);
 		const key = keyOf.get(row.versionId) ?? `#${row.versionId}`;
+		unanswered.set(key, (unanswered.get(key) ?? 0) + row.attempts - row.answered);
 		const item = sums.get(key) ?? { n: 0, sx: 0, sxx: 0, sxt: 0, st: 0, stt: 0 };
 		item.n += row.attempts;
 		item.sx += row.sx;
@@ -261,6 +269,8 @@ export async function itemAnalysis(
 			prompt: question.prompt,
 			type: version.type,
 			attempts: n,
+			unanswered: unanswered.get(version.questionKey) ?? 0,
+			inQuiz: !!version.isCurrent,
 			earlierAttempts: versions
 				.filter((v) => v.questionKey === version.questionKey && v.id !== version.id)
 				.reduce((sum, v) => sum + (givenByVersion.get(v.id) ?? 0), 0),
