@@ -24,6 +24,7 @@ const hasClass = (element: Tree.Element, name: string) =>
 
 let server: TestServer;
 let teacher: Person;
+let ann: Person;
 let klass: CreatedClass;
 const quizPath = () => `${klass.path}/quizzes/franchise-model/local-allies`;
 
@@ -65,7 +66,8 @@ beforeAll(async () => {
 	server = await startServer();
 	teacher = await signUp(server, 'instructor');
 	klass = await createClass(server, teacher.visitor, 'Item analysis');
-	const [ann, ben] = [await signUp(server, 'student'), await signUp(server, 'student')];
+	ann = await signUp(server, 'student');
+	const ben = await signUp(server, 'student');
 	for (const student of [ann, ben]) await student.visitor.post(`/join/${klass.code}`, {});
 	// The quiz grades by the highest attempt: Ann's first counts, not her second.
 	await submitSampleQuiz(ann.visitor, true);
@@ -106,5 +108,45 @@ describe('the item analysis page', () => {
 		expect(first.chosen).toBe('first');
 		expect(first.summary).toBe('From 2 submitted attempts by 2 students in this class');
 		expect((await report('?attempts=best')).chosen).toBe('counted');
+	});
+});
+
+describe('the statistics export', () => {
+	const exported = (file: string, visitor = teacher.visitor) =>
+		visitor.get(`${quizPath()}/export/${file}`);
+
+	it('gives the quiz summary and the question table as CSV, for the attempts chosen', async () => {
+		const summary = await exported('summary.csv?attempts=all');
+		expect(summary.status).toBe(200);
+		expect(summary.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		const lines = (await summary.text()).split('\r\n');
+		expect(lines.slice(0, 5)).toEqual([
+			'Statistic,Value',
+			'Attempts the figures rest on,all',
+			'Attempts,3',
+			'Students,2',
+			'Average grade (%),66.67'
+		]);
+		const questions = (await (await exported('questions.csv')).text()).split('\r\n');
+		expect(questions[0]).toMatch(/^Number,Question,Type,Prompt,In the quiz,Attempts,/);
+		// Counted attempts by default: two, both right.
+		expect(questions[1]).toMatch(/,yes,2,0,0,100,0,/);
+		expect(questions).toHaveLength(sampleQuiz.questions.length + 1);
+	});
+
+	it('gives both as JSON', async () => {
+		const body = (await (await exported('statistics.json?attempts=first')).json()) as {
+			summary: { Statistic: string; Value: unknown }[];
+			questions: Record<string, unknown>[];
+		};
+		expect(body.summary[0]).toEqual({ Statistic: 'Attempts the figures rest on', Value: 'first' });
+		expect(body.questions.map((q) => q['Facility (%)'])).toEqual(
+			sampleQuiz.questions.map(() => 100)
+		);
+	});
+
+	it('is the class’s instructor’s only, and knows its files', async () => {
+		expect((await exported('summary.csv', ann.visitor)).status).not.toBe(200);
+		expect((await exported('answers.csv')).status).toBe(404);
 	});
 });

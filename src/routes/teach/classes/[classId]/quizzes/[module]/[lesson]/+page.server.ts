@@ -17,6 +17,7 @@ export const load: PageServerLoad = async (event) => {
 		klass: { id: klass.id, name: klass.name },
 		lesson: { title: entry.lesson.title, href: entry.lesson.href },
 		attemptSet,
+		exportPath: `/teach/classes/${klass.id}/quizzes/${quizId}/export`,
 		sets: await attemptSetCounts(klass.id, quizId),
 		attempts: analysis.attempts,
 		students: analysis.students,
