@@ -155,9 +155,9 @@ export const answers = sqliteTable(
 	},
 	(table) => [
 		primaryKey({ columns: [table.attemptId, table.questionVersionId] }),
-		// Item analysis reads each attempt's total from this index alone. Its other index,
-		// answers_version_choice_idx, is on an expression drizzle-kit cannot write: it lives in the
-		// hand-written migration drizzle/0004_answers_choice_index.sql.
+		// Rebuilding the statistics reads each attempt's total from this index alone. (An index on
+		// the choice made, drizzle/0004, served the item analysis's scan of the answers; 0009 drops it
+		// now that the analysis reads question_stats instead.)
 		index('answers_attempt_score_idx').on(table.attemptId, table.questionVersionId, table.score)
 	]
 );
