@@ -82,16 +82,23 @@ export function statsFromSums(sums: ItemSums): {
 	return { facility, discrimination: Math.max(-1, Math.min(1, r)) };
 }
 
-/** The warnings an instructor sees beside a question. */
+/**
+ * The warnings an instructor sees beside a question, decided on the figures as the page shows
+ * them (facility in whole per cent, discrimination to two decimals), so a question shown at 0.20
+ * is never called weak.
+ */
 export function itemFlags(facility: number | null, discrimination: number | null): string[] {
 	const flags: string[] = [];
 	if (discrimination !== null) {
-		if (discrimination < 0) flags.push('negative discrimination');
-		else if (discrimination < 0.2) flags.push('weak discrimination');
+		// Exactly as the page's toFixed(2) rounds it (which can differ from Math.round at a tie).
+		const shown = Number(discrimination.toFixed(2));
+		if (shown < 0) flags.push('negative discrimination');
+		else if (shown < 0.2) flags.push('weak discrimination');
 	}
 	if (facility !== null) {
-		if (facility >= 0.95) flags.push('almost everyone right');
-		if (facility <= 0.1) flags.push('almost everyone wrong');
+		const shown = Math.round(facility * 100);
+		if (shown >= 95) flags.push('almost everyone right');
+		if (shown <= 10) flags.push('almost everyone wrong');
 	}
 	return flags;
 }
