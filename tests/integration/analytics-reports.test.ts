@@ -496,6 +496,24 @@ describe('itemAnalysis', () => {
 		]);
 	});
 
+	it('shows each version beside the others when the key changed, and pools rewordings', async () => {
+		const rekeyed = 'unit-1/rekeyed';
+		quiz(rekeyed);
+		const before = version(rekeyed, single('k1', 'Which one?', 'a'), { current: false });
+		const after = version(rekeyed, single('k1', 'Which one, now?', 'b'));
+		const { classId: cls, ids } = classOf('Jo', 'Kit', 'Lu');
+		attempt(ids[0]!, rekeyed, [[before, pick('a', 1)]]);
+		attempt(ids[1]!, rekeyed, [[before, pick('a', 1)]]);
+		attempt(ids[2]!, rekeyed, [[after, pick('a', 0)]]);
+		const [k1] = (await itemAnalysis(cls, rekeyed)).items;
+		expect(k1!.versions).toEqual([
+			{ number: 1, current: false, key: 'Option A', attempts: 2, facility: 1 },
+			{ number: 2, current: true, key: 'Option B', attempts: 1, facility: 0 }
+		]);
+		// q1 was only reworded: one question, no versions listed.
+		expect((await itemAnalysis(classId, quizId)).items[0]!.versions).toEqual([]);
+	});
+
 	it('is empty for a class with no attempts', async () => {
 		const { classId: empty } = classOf('Nobody');
 		const report = await itemAnalysis(empty, quizId);

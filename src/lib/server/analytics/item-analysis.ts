@@ -3,6 +3,7 @@
 // between the item score and the rest of the test (the attempt's total minus this item).
 import type { Question } from '$lib/content/quiz-schema';
 import type { AttemptSet } from '../db/schema';
+import { keyChanges, type VersionFigures } from './key-changes';
 import { effectiveWeights, itemDeviation, randomGuessScore } from './question-figures';
 import { quizStatistics, type QuizStatistics } from './quiz-statistics';
 import { rows } from './shared';
@@ -42,6 +43,8 @@ export interface ItemStats {
 	/** Its share of the spread of the totals (Moodle's effective weight). */
 	effectiveWeight: number | null;
 	options: OptionShare[];
+	/** Each version with its own facility, when the key or options changed between them. */
+	versions: VersionFigures[];
 	flags: string[];
 	citations: { source: string; quote: string }[];
 	explanation: string;
@@ -198,16 +201,17 @@ export async function itemAnalysis(
 	// Sums per question key: the sums per version add up, so versions merge exactly.
 	const sums = new Map<string, ItemSums>();
 	const givenByVersion = new Map<number, number>();
+	const scoreByVersion = new Map<number, number>();
 	const unanswered = new Map<string, number>();
 	for (const row of await rows<QuestionStatsRow>(
 		`SELECT question_version_id AS versionId, attempts, answered, sum_score AS sx,
-			sum_score2 AS sxx,
-			sum_score_total AS sxt, sum_total AS st, sum_total2 AS stt
+			sum_score2 AS sxx, sum_score_total AS sxt, sum_total AS st, sum_total2 AS stt
 		FROM question_stats
 		WHERE class_id = :classId AND quiz_id = :quizId AND attempt_set = :attemptSet`,
 		scope
 	)) {
 		givenByVersion.set(row.versionId, row.attempts);
+		scoreByVersion.set(row.versionId, row.sx);
 		const key = keyOf.get(row.versionId) ?? `#${row.versionId}`;
 		unanswered.set(key, (unanswered.get(key) ?? 0) + row.attempts - row.answered);
 		const item = sums.get(key) ?? { n: 0, sx: 0, sxx: 0, sxt: 0, st: 0, stt: 0 };
@@ -288,6 +292,16 @@ export async function itemAnalysis(
 			intendedWeight: version.isCurrent ? 1 / current : null,
 			effectiveWeight: weights[index]!,
 			options,
+			versions: keyChanges(
+				versions
+					.filter((v) => v.questionKey === version.questionKey)
+					.map((v) => ({
+						question: bodies.get(v.id)!,
+						current: !!v.isCurrent,
+						attempts: givenByVersion.get(v.id) ?? 0,
+						sumScore: scoreByVersion.get(v.id) ?? 0
+					}))
+			),
 			flags: itemFlags(facility, discrimination),
 			citations: (question.citations ?? []).map(({ source, quote }) => ({ source, quote })),
 			explanation: question.explanation ?? ''
