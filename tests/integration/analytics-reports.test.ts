@@ -450,14 +450,15 @@ describe('itemAnalysis', () => {
 		const e1 = version(easy, single('e1', 'Everyone knows this.'));
 		const e2 = version(easy, trueFalse('e2', 'Nobody knows this.'), { position: 1 });
 		version(easy, single('e3', 'Added after the attempts.'), { position: 2 });
-		const { classId: cls, ids } = classOf('P', 'Q', 'R');
+		// Five attempts: as many as a flag waits for.
+		const { classId: cls, ids } = classOf('P', 'Q', 'R', 'S', 'T');
 		for (const id of ids)
 			attempt(id, easy, [
 				[e1, pick('a', 1)],
 				[e2, says(false, 0)]
 			]);
 		const { attempts, items } = await itemAnalysis(cls, easy);
-		expect(attempts).toBe(3);
+		expect(attempts).toBe(5);
 		expect(items.map((item) => [item.questionKey, item.facility, item.discrimination])).toEqual([
 			['e1', 1, null],
 			['e2', 0, null],
@@ -471,7 +472,7 @@ describe('itemAnalysis', () => {
 		expect(items[0]!.options[0]).toEqual({
 			id: 'a',
 			text: 'Option A',
-			count: 3,
+			count: 5,
 			share: 1,
 			correct: true
 		});
@@ -512,6 +513,16 @@ describe('itemAnalysis', () => {
 		]);
 		// q1 was only reworded: one question, no versions listed.
 		expect((await itemAnalysis(classId, quizId)).items[0]!.versions).toEqual([]);
+	});
+
+	it('flags nothing below five attempts at a question', async () => {
+		const few = 'unit-1/few';
+		quiz(few);
+		const f1 = version(few, single('f1', 'Everyone so far knows this.'));
+		const { classId: cls, ids } = classOf('U', 'V', 'W', 'X');
+		for (const id of ids) attempt(id, few, [[f1, pick('a', 1)]]);
+		const [f1Stats] = (await itemAnalysis(cls, few)).items;
+		expect(f1Stats).toMatchObject({ attempts: 4, facility: 1, flags: [] });
 	});
 
 	it('is empty for a class with no attempts', async () => {

@@ -60,6 +60,12 @@ export interface ItemSums {
 	stt: number;
 }
 
+/**
+ * Below this many attempts at a question, its figures say too little for a flag: two students
+ * who both got it right do not make it "almost everyone right".
+ */
+export const MIN_FLAG_ATTEMPTS = 5;
+
 /** Variances this small relative to their terms are rounding noise, not spread. */
 const EPSILON = 1e-9;
 
@@ -302,7 +308,7 @@ export async function itemAnalysis(
 						sumScore: scoreByVersion.get(v.id) ?? 0
 					}))
 			),
-			flags: itemFlags(facility, discrimination),
+			flags: n >= MIN_FLAG_ATTEMPTS ? itemFlags(facility, discrimination) : [],
 			citations: (question.citations ?? []).map(({ source, quote }) => ({ source, quote })),
 			explanation: question.explanation ?? ''
 		};

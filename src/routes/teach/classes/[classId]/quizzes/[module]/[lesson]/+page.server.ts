@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { findSource } from '$lib/content/sources';
 import { attemptSetCounts, attemptSetParam } from '$lib/server/analytics/attempt-counts';
-import { itemAnalysis } from '$lib/server/analytics/item-analysis';
+import { itemAnalysis, MIN_FLAG_ATTEMPTS } from '$lib/server/analytics/item-analysis';
 import { classAccess } from '$lib/server/class-access';
 import { findLesson } from '$lib/server/progress/lessons';
 import type { PageServerLoad } from './$types';
@@ -17,6 +17,7 @@ export const load: PageServerLoad = async (event) => {
 		klass: { id: klass.id, name: klass.name },
 		lesson: { title: entry.lesson.title, href: entry.lesson.href },
 		attemptSet,
+		minFlagAttempts: MIN_FLAG_ATTEMPTS,
 		exportPath: `/teach/classes/${klass.id}/quizzes/${quizId}/export`,
 		sets: await attemptSetCounts(klass.id, quizId),
 		attempts: analysis.attempts,
