@@ -56,6 +56,7 @@ try {
 	const { completionsByWeek, scoreDistributions } =
 		await import('../src/lib/server/analytics/charts');
 	const { rebuildAllStats } = await import('../src/lib/server/analytics/stats-rebuild');
+	const { classRoster } = await import('../src/lib/server/analytics/shared');
 	type GridLesson = import('../src/lib/server/analytics/grid').GridLesson;
 
 	migrateDatabase();
@@ -291,8 +292,9 @@ try {
 	await time('item analysis', targetMs(false), () => itemAnalysis(classId, quiz.key));
 	// Everything the class page computes, for the whole-page picture.
 	await time('class page (grid, needs attention, charts)', targetMs(true), async () => {
-		scoreDistributions(await classGrid(classId, lessons), lessons);
-		await needsAttention(classId, lessons);
+		const roster = await classRoster(classId);
+		scoreDistributions(await classGrid(classId, lessons, roster), lessons);
+		await needsAttention(classId, lessons, { roster });
 		await completionsByWeek(classId);
 	});
 

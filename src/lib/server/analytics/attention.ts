@@ -1,6 +1,6 @@
 // Students an instructor may want to contact, each with the reasons why.
 import type { GridLesson } from './grid';
-import { DAY_MS, lastActivity, membersOf, rows } from './shared';
+import { classRoster, DAY_MS, rows, type Roster } from './shared';
 
 export const LAPSE_WINDOW_DAYS = 14;
 /** A submitted attempt scoring below this is a failed one. */
@@ -9,14 +9,12 @@ export const PASS_MARK = 0.5;
 export async function needsAttention(
 	classId: number,
 	lessons: GridLesson[],
-	options: { inactiveDays?: number; now?: Date } = {}
+	options: { inactiveDays?: number; now?: Date; roster?: Roster } = {}
 ): Promise<{ userId: number; displayName: string; reasons: string[] }[]> {
 	const inactiveDays = options.inactiveDays ?? 7;
 	const now = (options.now ?? new Date()).getTime();
-	const members = await membersOf(classId);
+	const { members, active } = options.roster ?? (await classRoster(classId));
 	if (members.length === 0) return [];
-
-	const active = await lastActivity(classId);
 
 	// Quizzes whose last two submitted attempts both failed, per member: a student who has since
 	// passed is no longer stuck.

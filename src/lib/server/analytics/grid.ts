@@ -1,5 +1,5 @@
 // The class grid: one row per member, one cell per lesson (progress and quiz grade).
-import { lastActivity, membersOf, quizHistories, rows } from './shared';
+import { classRoster, quizHistories, rows, type Roster } from './shared';
 
 export interface GridLesson {
 	/** `${module}/${lesson}`, which is also the lesson's quiz id. */
@@ -65,8 +65,12 @@ function cellStatus(progress: ProgressRow | undefined, attempts: number): GridCe
 	return 'not started';
 }
 
-export async function classGrid(classId: number, lessons: GridLesson[]): Promise<GridRow[]> {
-	const members = await membersOf(classId);
+export async function classGrid(
+	classId: number,
+	lessons: GridLesson[],
+	roster?: Roster
+): Promise<GridRow[]> {
+	const { members, active } = roster ?? (await classRoster(classId));
 	if (members.length === 0) return [];
 
 	const column = new Map(lessons.map((lesson, index) => [lesson.key, index]));
@@ -90,7 +94,6 @@ export async function classGrid(classId: number, lessons: GridLesson[]): Promise
 		(row) => row.quizId,
 		column
 	);
-	const active = await lastActivity(classId);
 
 	return members.map((member) => {
 		const memberProgress = progress.get(member.userId);

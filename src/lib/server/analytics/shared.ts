@@ -85,3 +85,13 @@ export async function lastActivity(classId: number): Promise<Map<number, number>
 	);
 	return new Map(found.flatMap((row) => (row.at! >= 0 ? [[row.userId, row.at!]] : [])));
 }
+
+/** The class's members and their latest activity, read once for the grid and the attention list. */
+export interface Roster {
+	members: Member[];
+	active: Map<number, number>;
+}
+
+export async function classRoster(classId: number): Promise<Roster> {
+	return { members: await membersOf(classId), active: await lastActivity(classId) };
+}
