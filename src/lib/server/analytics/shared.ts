@@ -1,6 +1,6 @@
 // Queries the instructor analytics share. Population is always the class's members, and only
-// submitted attempts count towards grades. Raw SQL (window functions, CTEs, json_each, an
-// expression index) lets one aggregate query serve the whole class at once.
+// submitted attempts count towards grades. Raw SQL over the rows kept on write (quiz_summaries,
+// the statistics tables) lets one query serve the whole class at once.
 import { db } from '../db';
 import { displaySafe } from '../names';
 
