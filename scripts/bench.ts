@@ -1,18 +1,25 @@
-// `npm run bench`: times the instructor analytics on a synthetic class of 1,000 students with
-// 10,000 submitted attempts at a 30-question quiz, in a temporary database that is then deleted;
-// then what an answer's commit costs with synchronous = FULL against NORMAL; then what a phone
-// downloads on a first visit to the home page, a lesson and a quiz attempt.
-import { mkdtempSync, rmSync } from 'node:fs';
+// `npm run bench [-- --students N]`: times the instructor analytics on a synthetic class of N
+// students (1,000 by default) with 10 submitted attempts each at a 30-question quiz, in a
+// temporary database that is then deleted; then what an answer's commit costs with
+// synchronous = FULL against NORMAL; then what a phone downloads on a first visit to the home
+// page, a lesson and a quiz attempt.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import type { Question } from '../src/lib/content/quiz-schema';
 import { benchCommits } from './bench-commits';
 import { benchPageWeight } from './page-weight';
 
-const TARGET_MS = 200;
-const STUDENTS = 1_000;
+/** The issue's targets: 50 ms for each at 1,000 students; at 10,000, 200 ms for the class page. */
+const targetMs = (whole: boolean) => (whole && STUDENTS > 1_000 ? 200 : 50);
+const { values: options } = parseArgs({
+	options: { students: { type: 'string', default: '1000' } }
+});
+const STUDENTS = Number(options.students);
+if (!Number.isSafeInteger(STUDENTS) || STUDENTS < 1) throw new Error('--students must be a count.');
 const ATTEMPTS_PER_STUDENT = 10;
 const QUESTIONS = 30;
 const OPTIONS = 4;
@@ -48,6 +55,8 @@ try {
 	const { needsAttention } = await import('../src/lib/server/analytics/attention');
 	const { completionsByWeek, scoreDistributions } =
 		await import('../src/lib/server/analytics/charts');
+	const { rebuildAllStats } = await import('../src/lib/server/analytics/stats-rebuild');
+	const { classRoster } = await import('../src/lib/server/analytics/shared');
 	type GridLesson = import('../src/lib/server/analytics/grid').GridLesson;
 
 	migrateDatabase();
@@ -243,19 +252,26 @@ try {
 		return classId;
 	});
 	const classId = build();
+	const buildMs = performance.now() - built;
+	// The rows went in raw, as in a database from before the statistics were kept: a start-up
+	// would build them the same way.
+	const rebuilt = performance.now();
+	rebuildAllStats();
+	const rebuildMs = performance.now() - rebuilt;
 	// A live database checkpoints as it goes; fold the bulk load's WAL back in the same way.
 	sqlite.pragma('wal_checkpoint(TRUNCATE)');
-	const buildMs = performance.now() - built;
 	const count = (table: string) =>
 		(sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 	console.log(
 		`built ${STUDENTS.toLocaleString('en')} students, ${count('attempts').toLocaleString('en')} attempts, ` +
 			`${count('answers').toLocaleString('en')} answers, ${count('lesson_progress').toLocaleString('en')} lesson progress rows, ` +
 			`${count('review_logs').toLocaleString('en')} review answers ` +
-			`in ${(buildMs / 1000).toFixed(1)} s`
+			`in ${(buildMs / 1000).toFixed(1)} s; statistics rebuilt from them in ` +
+			`${(rebuildMs / 1000).toFixed(1)} s; database ` +
+			`${(statSync(process.env.DATABASE_PATH).size / 2 ** 20).toFixed(0)} MB`
 	);
 
-	async function time(name: string, run: () => Promise<unknown>) {
+	async function time(name: string, target: number, run: () => Promise<unknown>) {
 		for (let i = 0; i < WARM_UPS; i++) await run();
 		const samples: number[] = [];
 		for (let i = 0; i < RUNS; i++) {
@@ -268,26 +284,80 @@ try {
 		const ms = (value: number) => value.toFixed(1);
 		console.log(
 			`${name}: median ${ms(median)} ms (min ${ms(samples[0]!)}, max ${ms(samples.at(-1)!)}) — ` +
-				`${(median / TARGET_MS).toFixed(2)}× the ${TARGET_MS} ms target`
+				`${(median / target).toFixed(2)}× the ${target} ms target`
 		);
 	}
 
-	await time('class grid', () => classGrid(classId, lessons));
-	await time('item analysis', () => itemAnalysis(classId, quiz.key));
+	await time('class grid', targetMs(true), () => classGrid(classId, lessons));
+	await time('item analysis', targetMs(false), () => itemAnalysis(classId, quiz.key));
 	// Everything the class page computes, for the whole-page picture.
-	await time('class page (grid, needs attention, charts)', async () => {
-		scoreDistributions(await classGrid(classId, lessons), lessons);
-		await needsAttention(classId, lessons);
+	await time('class page (grid, needs attention, charts)', targetMs(true), async () => {
+		const roster = await classRoster(classId);
+		scoreDistributions(await classGrid(classId, lessons, roster), lessons);
+		await needsAttention(classId, lessons, { roster });
 		await completionsByWeek(classId);
 	});
 
 	// A sanity check that the timed calls do the work they are meant to.
 	const grid = await classGrid(classId, lessons);
-	const items = await itemAnalysis(classId, quiz.key);
+	const items = await itemAnalysis(classId, quiz.key, 'all');
 	if (grid.length !== STUDENTS || items.attempts !== STUDENTS * ATTEMPTS_PER_STUDENT)
 		throw new Error('the benchmark data did not come out as built');
 	const flagged = items.items.filter((item) => item.flags.length > 0).length;
 	console.log(`item analysis: ${items.items.length} questions, ${flagged} flagged`);
+
+	// What keeping the statistics adds to a submission: a further attempt by 15 students, each
+	// submitted with the upkeep submitAttempt runs, timed inside its transaction (the commit,
+	// measured below, comes on top).
+	const { finishStatsChange, startStatsChange } =
+		await import('../src/lib/server/analytics/stats-upkeep');
+	const versionIds = (
+		sqlite
+			.prepare(`SELECT id FROM question_versions WHERE quiz_id = ? ORDER BY position`)
+			.all(quiz.key) as { id: number }[]
+	).map((row) => row.id);
+	const upkeep: number[] = [];
+	for (const { userId } of sqlite
+		.prepare(`SELECT user_id AS userId FROM class_members WHERE class_id = ? LIMIT 15`)
+		.all(classId) as { userId: number }[]) {
+		const attemptId = Number(
+			sqlite
+				.prepare(
+					`INSERT INTO attempts (user_id, quiz_id, status, started_at) VALUES (?, ?, 'in_progress', ?)`
+				)
+				.run(userId, quiz.key, Date.now()).lastInsertRowid
+		);
+		versionIds.forEach((versionId, position) => {
+			sqlite
+				.prepare(
+					`INSERT INTO attempt_questions (attempt_id, position, question_version_id, layout)
+					VALUES (?, ?, ?, '{}')`
+				)
+				.run(attemptId, position, versionId);
+			sqlite
+				.prepare(
+					`INSERT INTO answers (attempt_id, question_version_id, response, score, answered_at, updated_at)
+					VALUES (?, ?, '{"type":"single","optionId":"option-1"}', ?, 0, 0)`
+				)
+				.run(attemptId, versionId, position % 2);
+		});
+		sqlite.transaction(() => {
+			const start = performance.now();
+			const change = startStatsChange(userId, quiz.key);
+			sqlite
+				.prepare(
+					`UPDATE attempts SET status = 'submitted', score = 0.5, submitted_at = ? WHERE id = ?`
+				)
+				.run(Date.now(), attemptId);
+			finishStatsChange(change);
+			upkeep.push(performance.now() - start);
+		})();
+	}
+	upkeep.sort((a, b) => a - b);
+	console.log(
+		`submitting an attempt with the statistics' upkeep: median ${upkeep[7]!.toFixed(2)} ms ` +
+			`(max ${upkeep.at(-1)!.toFixed(2)}) over 15 submissions, before the commit`
+	);
 
 	closeDatabase();
 } finally {

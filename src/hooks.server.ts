@@ -9,6 +9,7 @@ import { expectedLearner } from '$lib/server/expected-learner';
 import { formBody } from '$lib/server/form-body';
 import { log } from '$lib/server/log';
 import { syncQuizzes } from '$lib/server/quiz/sync';
+import { reconcileStats } from '$lib/server/analytics/stats-rebuild';
 import { LEARNER_HEADER } from '$lib/offline/rules';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/session-cookie';
 import { course } from '$lib/content/course';
@@ -17,13 +18,16 @@ export const init: ServerInit = () => {
 	if (building) return;
 	migrateDatabase();
 	const quizzes = syncQuizzes();
+	// After the migration that added them, and after a quiz's grading method changed.
+	const rebuiltStats = reconcileStats();
 	const lessons = course.reduce((sum, module) => sum + module.lessons.length, 0);
 	log.info('ready', {
 		database: config.databasePath,
 		modules: course.length,
 		lessons,
 		quizzes: quizzes.quizzes,
-		newQuestionVersions: quizzes.newVersions
+		newQuestionVersions: quizzes.newVersions,
+		rebuiltStats: rebuiltStats.length
 	});
 	// adapter-node announces a graceful shutdown; closing checkpoints the WAL into the main file.
 	(process as NodeJS.EventEmitter).once('sveltekit:shutdown', closeDatabase);

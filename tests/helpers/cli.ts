@@ -9,16 +9,27 @@ export function userCommand(
 	stdin = '',
 	env: Record<string, string> = {}
 ) {
-	const result = spawnSync(
-		join(projectRoot, 'node_modules/.bin/tsx'),
-		['scripts/user.ts', ...args],
-		{
-			cwd: projectRoot,
-			env: { ...process.env, DATABASE_PATH: databasePath, ...env },
-			input: stdin,
-			encoding: 'utf8'
-		}
-	);
+	return scriptCommand('scripts/user.ts', databasePath, args, stdin, env);
+}
+
+/** Runs `npm run analytics -- ...` (scripts/analytics.ts) against a given database file. */
+export function analyticsCommand(databasePath: string, args: string[]) {
+	return scriptCommand('scripts/analytics.ts', databasePath, args);
+}
+
+function scriptCommand(
+	script: string,
+	databasePath: string,
+	args: string[],
+	stdin = '',
+	env: Record<string, string> = {}
+) {
+	const result = spawnSync(join(projectRoot, 'node_modules/.bin/tsx'), [script, ...args], {
+		cwd: projectRoot,
+		env: { ...process.env, DATABASE_PATH: databasePath, ...env },
+		input: stdin,
+		encoding: 'utf8'
+	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -11,7 +11,8 @@ const dir = mkdtempSync(join(tmpdir(), 'course-analytics-'));
 process.env.DATABASE_PATH = join(dir, 'course.db');
 const { closeDatabase, db, migrateDatabase } = await import('../../src/lib/server/db');
 const { classGrid } = await import('../../src/lib/server/analytics/grid');
-const { itemAnalysis, statsQuery } = await import('../../src/lib/server/analytics/item-analysis');
+const { itemAnalysis } = await import('../../src/lib/server/analytics/item-analysis');
+const { rebuildQuiz } = await import('../../src/lib/server/analytics/stats-rebuild');
 const { needsAttention } = await import('../../src/lib/server/analytics/attention');
 const { completionsByWeek, scoreDistributions } =
 	await import('../../src/lib/server/analytics/charts');
@@ -163,6 +164,8 @@ function attempt(
 				ms(startedAt)
 			);
 	});
+	// Raw rows bypass the upkeep on write: recompute the quiz's statistics, as a start-up would.
+	rebuildQuiz(quizId);
 	return id;
 }
 
@@ -352,6 +355,54 @@ describe('itemAnalysis', () => {
 		expect(q3!.discrimination).toBeCloseTo(-0.801784, 6);
 	});
 
+	it('gives Moodle’s quiz summary and per-question figures as a statistics package does', async () => {
+		const { summary, items } = await itemAnalysis(classId, quizId);
+		// Computed with SciPy 1.17 / NumPy 2.4 from the table above (grades g = t / 3):
+		//   g.mean(), np.median(g), g.std(ddof=1), stats.skew(g, bias=False),
+		//   stats.kurtosis(g, bias=False); CIC = 100·p/(p−1)·(1 − Σ var(x_i) / var(t)) with p = 3,
+		//   ddof=1 variances; error ratio = 100·√(1 − CIC/100); standard error = ER/100 · SD.
+		const expected = {
+			mean: 0.5666666666666667,
+			standardDeviation: 0.22360679774997896,
+			skewness: -0.16563466499998417,
+			kurtosis: -2.4074074074074048,
+			internalConsistency: -133.33333333333337,
+			errorRatio: 152.75252316519467,
+			standardError: 0.34156502553198664
+		};
+		for (const [name, value] of Object.entries(expected))
+			expect(Math.abs(summary[name as keyof typeof expected]! - value), name).toBeLessThan(1e-12);
+		// Grades are kept to the millionth for the median.
+		expect(summary.median).toBeCloseTo(0.6666666666666666, 6);
+		expect(summary).toMatchObject({
+			attempts: 5,
+			students: 5,
+			firstAttempts: { count: 5 },
+			allAttempts: { count: 5 }
+		});
+		expect(summary.allAttempts.average).toBeCloseTo(0.5666666666666667, 12);
+		// x.std(0, ddof=1); effective weight √cov(x_i, t) / Σ √cov over cov ≥ 0, from np.cov:
+		// cov = 0.35, 0.25, −0.15, so q3 has none.
+		const figures = items.map((item) => [
+			item.sd,
+			item.effectiveWeight,
+			item.intendedWeight,
+			item.randomGuessScore
+		]);
+		const wanted = [
+			[0.5477225575051662, 0.541960108450192, 1 / 3, 1 / 3],
+			[0.5, 0.458039891549808, 1 / 3, null],
+			[0.5477225575051662, null, 1 / 3, 0.5]
+		];
+		figures.forEach((row, i) =>
+			row.forEach((value, j) => {
+				const want = wanted[i]![j]!;
+				if (want === null) expect(value, `${i}.${j}`).toBeNull();
+				else expect(Math.abs(value! - want), `${i}.${j}`).toBeLessThan(1e-12);
+			})
+		);
+	});
+
 	it('flags weak and negative discrimination', async () => {
 		const flags = (await itemAnalysis(classId, quizId)).items.map((item) => item.flags);
 		expect(flags).toEqual([[], ['weak discrimination'], ['negative discrimination']]);
@@ -388,6 +439,9 @@ describe('itemAnalysis', () => {
 		// Ann was given the old wording; the page says how many such attempts are pooled in.
 		expect(q1!.earlierAttempts).toBe(1);
 		expect(q2!.earlierAttempts).toBe(0);
+		// Eve left q1 blank: the option table gets a "No answer" row.
+		expect(q1!.unanswered).toBe(1);
+		expect(q2!.unanswered).toBe(0);
 	});
 
 	it('flags items almost everyone gets right or wrong, and lists unanswered ones', async () => {
@@ -396,14 +450,15 @@ describe('itemAnalysis', () => {
 		const e1 = version(easy, single('e1', 'Everyone knows this.'));
 		const e2 = version(easy, trueFalse('e2', 'Nobody knows this.'), { position: 1 });
 		version(easy, single('e3', 'Added after the attempts.'), { position: 2 });
-		const { classId: cls, ids } = classOf('P', 'Q', 'R');
+		// Five attempts: as many as a flag waits for.
+		const { classId: cls, ids } = classOf('P', 'Q', 'R', 'S', 'T');
 		for (const id of ids)
 			attempt(id, easy, [
 				[e1, pick('a', 1)],
 				[e2, says(false, 0)]
 			]);
 		const { attempts, items } = await itemAnalysis(cls, easy);
-		expect(attempts).toBe(3);
+		expect(attempts).toBe(5);
 		expect(items.map((item) => [item.questionKey, item.facility, item.discrimination])).toEqual([
 			['e1', 1, null],
 			['e2', 0, null],
@@ -417,28 +472,57 @@ describe('itemAnalysis', () => {
 		expect(items[0]!.options[0]).toEqual({
 			id: 'a',
 			text: 'Option A',
-			count: 3,
+			count: 5,
 			share: 1,
 			correct: true
 		});
 		expect(items[2]!.attempts).toBe(0);
+		expect(items.map((item) => item.inQuiz)).toEqual([true, true, true]);
 	});
 
-	it('reads the answers through the choice index, in order, without sorting them', async () => {
-		const plan = db()
-			.$client.prepare(`EXPLAIN QUERY PLAN ${statsQuery}`)
-			.all({ classId, quizId, single: '[]', truefalse: '[]', multiple: '[]' }) as {
-			id: number;
-			parent: number;
-			detail: string;
-		}[];
-		const answered = plan.find((step) => step.detail === 'MATERIALIZE answered')!;
-		const steps = plan.filter((step) => step.parent === answered.id).map((step) => step.detail);
-		expect(steps).toContainEqual(
-			expect.stringMatching(/^SEARCH answers USING .*answers_version_choice_idx/)
-		);
-		// A sort here would mean the choice expression no longer matches the index's.
-		expect(steps.join('\n')).not.toMatch(/TEMP B-TREE/);
+	it('marks a question that has left the quiz, after the ones still in it', async () => {
+		const edited = 'unit-1/edited';
+		quiz(edited);
+		const kept = version(edited, single('kept', 'Still asked.'));
+		const dropped = version(edited, trueFalse('dropped', 'No longer asked.'), { current: false });
+		const { classId: cls, ids } = classOf('Ivy');
+		attempt(ids[0]!, edited, [
+			[dropped, says(true, 1)],
+			[kept, pick('a', 1)]
+		]);
+		const { items } = await itemAnalysis(cls, edited);
+		expect(items.map((item) => [item.questionKey, item.inQuiz, item.intendedWeight])).toEqual([
+			['kept', true, 1],
+			['dropped', false, null]
+		]);
+	});
+
+	it('shows each version beside the others when the key changed, and pools rewordings', async () => {
+		const rekeyed = 'unit-1/rekeyed';
+		quiz(rekeyed);
+		const before = version(rekeyed, single('k1', 'Which one?', 'a'), { current: false });
+		const after = version(rekeyed, single('k1', 'Which one, now?', 'b'));
+		const { classId: cls, ids } = classOf('Jo', 'Kit', 'Lu');
+		attempt(ids[0]!, rekeyed, [[before, pick('a', 1)]]);
+		attempt(ids[1]!, rekeyed, [[before, pick('a', 1)]]);
+		attempt(ids[2]!, rekeyed, [[after, pick('a', 0)]]);
+		const [k1] = (await itemAnalysis(cls, rekeyed)).items;
+		expect(k1!.versions).toEqual([
+			{ number: 1, current: false, key: 'Option A', attempts: 2, facility: 1 },
+			{ number: 2, current: true, key: 'Option B', attempts: 1, facility: 0 }
+		]);
+		// q1 was only reworded: one question, no versions listed.
+		expect((await itemAnalysis(classId, quizId)).items[0]!.versions).toEqual([]);
+	});
+
+	it('flags nothing below five attempts at a question', async () => {
+		const few = 'unit-1/few';
+		quiz(few);
+		const f1 = version(few, single('f1', 'Everyone so far knows this.'));
+		const { classId: cls, ids } = classOf('U', 'V', 'W', 'X');
+		for (const id of ids) attempt(id, few, [[f1, pick('a', 1)]]);
+		const [f1Stats] = (await itemAnalysis(cls, few)).items;
+		expect(f1Stats).toMatchObject({ attempts: 4, facility: 1, flags: [] });
 	});
 
 	it('is empty for a class with no attempts', async () => {
@@ -446,6 +530,75 @@ describe('itemAnalysis', () => {
 		const report = await itemAnalysis(empty, quizId);
 		expect(report.attempts).toBe(0);
 		expect(report.items.every((item) => item.attempts === 0 && item.facility === null)).toBe(true);
+	});
+});
+
+// ---- which attempts count ----------------------------------------------------------------------
+
+describe('itemAnalysis by set of attempts', () => {
+	// Ann tries three times, Ben once; two questions. Grades by attempt (q1, q2):
+	//   Ann 1 (Feb 1): 0, 0 → 0     Ann 2 (Feb 2): 1, 1 → 1     Ann 3 (Feb 3): 1, 0 → 0.5
+	//   Ben 1 (Feb 1): 1, 1 → 1
+	let quizzes = 0;
+	function classWithHistory(grading: 'highest' | 'last' | 'average') {
+		quizzes += 1;
+		const quizId = `sets/${grading}-${quizzes}`;
+		quiz(quizId, grading);
+		const q1 = version(quizId, single('q1', 'First'));
+		const q2 = version(quizId, trueFalse('q2', 'Second'), { position: 1 });
+		const {
+			classId,
+			ids: [ann, ben]
+		} = classOf('Ann', 'Ben');
+		const answer = (right: boolean, id: number) =>
+			id === q1 ? pick(right ? 'a' : 'b', right ? 1 : 0) : says(right, right ? 1 : 0);
+		const tries: [number, boolean, boolean, string][] = [
+			[ann!, false, false, '2025-02-01T10:00:00Z'],
+			[ann!, true, true, '2025-02-02T10:00:00Z'],
+			[ann!, true, false, '2025-02-03T10:00:00Z'],
+			[ben!, true, true, '2025-02-01T11:00:00Z']
+		];
+		for (const [userId, first, second, startedAt] of tries)
+			attempt(
+				userId,
+				quizId,
+				[
+					[q1, answer(first, q1)],
+					[q2, answer(second, q2)]
+				],
+				{ startedAt }
+			);
+		return async (set: 'counted' | 'first' | 'all') => {
+			const report = await itemAnalysis(classId, quizId, set);
+			return [report.attempts, report.students, ...report.items.map((item) => item.facility)];
+		};
+	}
+
+	it('counts each student’s highest-graded attempt under "highest"', async () => {
+		const analysis = classWithHistory('highest');
+		// Ann 2 and Ben: both right on both.
+		expect(await analysis('counted')).toEqual([2, 2, 1, 1]);
+	});
+
+	it('counts each student’s last attempt under "last"', async () => {
+		const analysis = classWithHistory('last');
+		// Ann 3 (1, 0) and Ben (1, 1).
+		expect(await analysis('counted')).toEqual([2, 2, 1, 0.5]);
+	});
+
+	it('counts every attempt under "average"', async () => {
+		const analysis = classWithHistory('average');
+		// q1: 0 + 1 + 1 + 1 of 4; q2: 0 + 1 + 0 + 1 of 4.
+		expect(await analysis('counted')).toEqual([4, 2, 0.75, 0.5]);
+	});
+
+	it('offers first attempts and all attempts whatever the grading method', async () => {
+		for (const grading of ['highest', 'last', 'average'] as const) {
+			const analysis = classWithHistory(grading);
+			// Ann 1 (0, 0) and Ben (1, 1).
+			expect(await analysis('first')).toEqual([2, 2, 0.5, 0.5]);
+			expect(await analysis('all')).toEqual([4, 2, 0.75, 0.5]);
+		}
 	});
 });
 

@@ -244,6 +244,14 @@ const reads: Case[] = [
 		shows: () => ['Xylophone seminar']
 	},
 	{
+		name: "item statistics of X's class as CSV",
+		method: 'GET',
+		path: (f) => `${classPath(f, 'classX')}/quizzes/${LESSON}/export/summary.csv`,
+		allowed: TEACHERS_OF_X,
+		refused: 'forbidden',
+		shows: () => ['Attempts the figures rest on']
+	},
+	{
 		name: "X's class grid as CSV",
 		method: 'GET',
 		path: (f) => `${classPath(f, 'classX')}/export/grid.csv`,

@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from './db';
 import { sqliteErrorCode } from './db/errors';
 import { classes, classMembers, users, type Class } from './db/schema';
+import { countMember } from './analytics/stats-upkeep';
 import { displaySafe } from './names';
 import type { SessionUser } from './users';
 
@@ -116,9 +117,13 @@ export async function rotateJoinCode(classId: number): Promise<void> {
 }
 
 export async function removeStudent(classId: number, userId: number): Promise<void> {
-	await db()
-		.delete(classMembers)
-		.where(and(eq(classMembers.classId, classId), eq(classMembers.userId, userId)));
+	db().transaction((tx) => {
+		const removed = tx
+			.delete(classMembers)
+			.where(and(eq(classMembers.classId, classId), eq(classMembers.userId, userId)))
+			.run();
+		if (removed.changes) countMember(classId, userId, -1);
+	});
 }
 
 /** The class a code opens, refusing unknown, rotated and archived codes with a clear reason. */
@@ -140,10 +145,15 @@ export async function classByCode(code: string): Promise<Class> {
 /** Joining twice is one membership. */
 export async function joinClass(userId: number, code: string): Promise<Class> {
 	const klass = await classByCode(code);
-	await db()
-		.insert(classMembers)
-		.values({ classId: klass.id, userId, joinedAt: new Date() })
-		.onConflictDoNothing();
+	db().transaction((tx) => {
+		const joined = tx
+			.insert(classMembers)
+			.values({ classId: klass.id, userId, joinedAt: new Date() })
+			.onConflictDoNothing()
+			.run();
+		// Their attempts so far join the class's statistics.
+		if (joined.changes) countMember(klass.id, userId, 1);
+	});
 	return klass;
 }
 

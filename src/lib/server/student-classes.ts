@@ -2,6 +2,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { ClassError } from './classes';
 import { db } from './db';
 import { classes, classMembers, users, type Class } from './db/schema';
+import { countMember } from './analytics/stats-upkeep';
 import { displaySafe } from './names';
 
 /** A class as its student sees it: who teaches it and since when they are in it. */
@@ -62,11 +63,15 @@ export async function classOfStudent(userId: number, classId: number): Promise<S
  * not in the class (already left, removed, or never joined).
  */
 export async function leaveClass(userId: number, classId: number): Promise<void> {
-	const left = await db()
-		.delete(classMembers)
-		.where(and(eq(classMembers.classId, classId), eq(classMembers.userId, userId)))
-		.returning({ classId: classMembers.classId });
-	if (!left.length) throw notInClass();
+	const left = db().transaction((tx) => {
+		const removed = tx
+			.delete(classMembers)
+			.where(and(eq(classMembers.classId, classId), eq(classMembers.userId, userId)))
+			.run();
+		if (removed.changes) countMember(classId, userId, -1);
+		return removed.changes;
+	});
+	if (!left) throw notInClass();
 }
 
 /** Who teaches a class, as shown to students. */

@@ -10,6 +10,7 @@ import {
 	sessions,
 	users
 } from '../db/schema';
+import { forgetLearner } from '../analytics/stats-upkeep';
 import { log } from '../log';
 import { answersOf } from './answers';
 
@@ -69,7 +70,10 @@ export const datasets = [
  * pages still sit in the WAL file (and in the main file); checkpointing at once leaves none.
  */
 export async function deleteAccount(userId: number): Promise<void> {
-	await db().delete(users).where(eq(users.id, userId));
+	db().transaction((tx) => {
+		forgetLearner(userId);
+		tx.delete(users).where(eq(users.id, userId)).run();
+	});
 	const checkpoint = await db().get<{ busy: number }>(sql`PRAGMA wal_checkpoint(TRUNCATE)`);
 	// A reader still on an older snapshot (a backup running) keeps the WAL until it finishes.
 	if (checkpoint.busy) log.warn('account_deleted_wal_kept', { userId });

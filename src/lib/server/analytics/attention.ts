@@ -1,6 +1,6 @@
 // Students an instructor may want to contact, each with the reasons why.
 import type { GridLesson } from './grid';
-import { DAY_MS, lastActivity, membersOf, rows } from './shared';
+import { classRoster, DAY_MS, rows, type Roster } from './shared';
 
 export const LAPSE_WINDOW_DAYS = 14;
 /** A submitted attempt scoring below this is a failed one. */
@@ -9,31 +9,21 @@ export const PASS_MARK = 0.5;
 export async function needsAttention(
 	classId: number,
 	lessons: GridLesson[],
-	options: { inactiveDays?: number; now?: Date } = {}
+	options: { inactiveDays?: number; now?: Date; roster?: Roster } = {}
 ): Promise<{ userId: number; displayName: string; reasons: string[] }[]> {
 	const inactiveDays = options.inactiveDays ?? 7;
 	const now = (options.now ?? new Date()).getTime();
-	const members = await membersOf(classId);
+	const { members, active } = options.roster ?? (await classRoster(classId));
 	if (members.length === 0) return [];
-
-	const active = await lastActivity(classId);
 
 	// Quizzes whose last two submitted attempts both failed, per member: a student who has since
 	// passed is no longer stuck.
 	const failed = new Map<number, string[]>();
 	for (const row of await rows<{ userId: number; quizId: string }>(
-		`SELECT userId, quizId FROM (
-			SELECT a.user_id AS userId, a.quiz_id AS quizId, COALESCE(a.score, 0) AS score,
-				ROW_NUMBER() OVER (
-					PARTITION BY a.user_id, a.quiz_id ORDER BY a.submitted_at DESC, a.id DESC
-				) AS recency
-			FROM attempts a
-			JOIN class_members cm ON cm.class_id = ? AND cm.user_id = a.user_id
-			WHERE a.status = 'submitted'
-		)
-		WHERE recency <= 2
-		GROUP BY userId, quizId
-		HAVING COUNT(*) = 2 AND MAX(score) < ?`,
+		`SELECT s.user_id AS userId, s.quiz_id AS quizId
+		FROM quiz_summaries s
+		JOIN class_members cm ON cm.class_id = ? AND cm.user_id = s.user_id
+		WHERE s.attempts >= 2 AND MAX(s.last, s.previous) < ?`,
 		classId,
 		PASS_MARK
 	)) {

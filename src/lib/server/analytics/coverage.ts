@@ -5,10 +5,10 @@ import { course } from '$lib/content/course';
 import { findSource } from '$lib/content/sources';
 import { findLesson } from '../progress/lessons';
 import { catalog } from '../quiz/catalog';
-import { itemAnalysis } from './item-analysis';
+import { itemAnalysis, MIN_FLAG_ATTEMPTS } from './item-analysis';
 
-/** Fewer counted attempts than this and a facility says too little to mark a question missed. */
-export const COVERAGE_MIN_ATTEMPTS = 5;
+/** Fewer attempts than this and a facility says too little to mark a question missed. */
+export const COVERAGE_MIN_ATTEMPTS = MIN_FLAG_ATTEMPTS;
 /** "Most students miss": a mean score under half, as the page rounds it (a whole percentage). */
 export const MISSED_BELOW_PERCENT = 50;
 
@@ -44,7 +44,10 @@ function pageOf(key: string): { title: string; href: string } | null {
 	return module ? { title: `${module.title} (introduction)`, href: module.href } : null;
 }
 
-/** The coverage map for one class: every cited passage, with the class's results beside it. */
+/**
+ * The coverage map for one class: every cited passage, with the class's results beside it, from
+ * the attempts that count for each student's grade (the item analysis's default).
+ */
 export async function coverageMap(classId: number): Promise<ArticleCoverage[]> {
 	const quizzes = [
 		...new Set(passages.flatMap((a) => a.passages.flatMap((p) => p.questions.map((q) => q.quiz))))

@@ -1,5 +1,5 @@
 // The class grid: one row per member, one cell per lesson (progress and quiz grade).
-import { lastActivity, membersOf, quizHistories, rows, type QuizHistory } from './shared';
+import { classRoster, quizHistories, rows, type Roster } from './shared';
 
 export interface GridLesson {
 	/** `${module}/${lesson}`, which is also the lesson's quiz id. */
@@ -38,7 +38,22 @@ interface ProgressRow {
 	completedAt: number | null;
 }
 
-const pairKey = (userId: number, key: string) => `${userId}\u0000${key}`;
+/** Rows per member, each at its lesson's column (lessons not listed are dropped). */
+function byMemberAndColumn<T extends { userId: number }>(
+	found: T[],
+	lessonKeyOf: (row: T) => string,
+	column: Map<string, number>
+): Map<number, (T | undefined)[]> {
+	const byMember = new Map<number, (T | undefined)[]>();
+	for (const row of found) {
+		const at = column.get(lessonKeyOf(row));
+		if (at === undefined) continue;
+		let cells = byMember.get(row.userId);
+		if (!cells) byMember.set(row.userId, (cells = []));
+		cells[at] = row;
+	}
+	return byMember;
+}
 
 /**
  * A cell is complete once the lesson is marked complete, in progress once the member has opened
@@ -50,39 +65,42 @@ function cellStatus(progress: ProgressRow | undefined, attempts: number): GridCe
 	return 'not started';
 }
 
-export async function classGrid(classId: number, lessons: GridLesson[]): Promise<GridRow[]> {
-	const members = await membersOf(classId);
+export async function classGrid(
+	classId: number,
+	lessons: GridLesson[],
+	roster?: Roster
+): Promise<GridRow[]> {
+	const { members, active } = roster ?? (await classRoster(classId));
 	if (members.length === 0) return [];
 
-	const progress = new Map(
-		(
-			await rows<ProgressRow>(
-				`SELECT lp.user_id AS userId, lp.lesson_key AS lessonKey, lp.percent AS percent,
+	const column = new Map(lessons.map((lesson, index) => [lesson.key, index]));
+	// Every row of the members' progress: filtering by lesson here costs more than it saves.
+	const progress = byMemberAndColumn(
+		await rows<ProgressRow>(
+			`SELECT lp.user_id AS userId, lp.lesson_key AS lessonKey, lp.percent AS percent,
 				lp.completed_at AS completedAt
-			FROM lesson_progress lp
-			JOIN class_members cm ON cm.class_id = ? AND cm.user_id = lp.user_id
-			WHERE lp.lesson_key IN (SELECT value FROM json_each(?))`,
-				classId,
-				JSON.stringify(lessons.map((lesson) => lesson.key))
-			)
-		).map((row) => [pairKey(row.userId, row.lessonKey), row])
+			FROM class_members cm JOIN lesson_progress lp ON lp.user_id = cm.user_id
+			WHERE cm.class_id = ?`,
+			classId
+		),
+		(row) => row.lessonKey,
+		column
 	);
-	const histories = new Map<string, QuizHistory>(
-		(
-			await quizHistories(
-				classId,
-				lessons.filter((lesson) => lesson.hasQuiz).map((lesson) => lesson.key)
-			)
-		).map((row) => [pairKey(row.userId, row.quizId), row])
+	const histories = byMemberAndColumn(
+		await quizHistories(
+			classId,
+			lessons.filter((lesson) => lesson.hasQuiz).map((lesson) => lesson.key)
+		),
+		(row) => row.quizId,
+		column
 	);
-	const active = await lastActivity(classId);
 
 	return members.map((member) => {
-		const cells = lessons.map((lesson): GridCell => {
-			const lessonProgress = progress.get(pairKey(member.userId, lesson.key));
-			const history = lesson.hasQuiz
-				? histories.get(pairKey(member.userId, lesson.key))
-				: undefined;
+		const memberProgress = progress.get(member.userId);
+		const memberHistories = histories.get(member.userId);
+		const cells = lessons.map((lesson, index): GridCell => {
+			const lessonProgress = memberProgress?.[index];
+			const history = lesson.hasQuiz ? memberHistories?.[index] : undefined;
 			const attempts = history?.attempts ?? 0;
 			return {
 				lessonKey: lesson.key,

@@ -64,4 +64,14 @@ describe('itemFlags', () => {
 		expect(itemFlags(1, -0.5)).toEqual(['negative discrimination', 'almost everyone right']);
 		expect(itemFlags(null, null)).toEqual([]);
 	});
+
+	it('decides on the figures as the page rounds them', () => {
+		// Shown as 0.20 and 95 %, 10 %; and −0.004 is shown as 0.00, which is weak, not negative.
+		expect(itemFlags(0.5, 0.196)).toEqual([]);
+		expect(itemFlags(0.5, 0.194)).toEqual(['weak discrimination']);
+		expect(itemFlags(0.5, -0.004)).toEqual(['weak discrimination']);
+		expect(itemFlags(0.946, 0.3)).toEqual(['almost everyone right']);
+		expect(itemFlags(0.944, 0.3)).toEqual([]);
+		expect(itemFlags(0.104, null)).toEqual(['almost everyone wrong']);
+	});
 });

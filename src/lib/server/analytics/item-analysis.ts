@@ -2,6 +2,10 @@
 // facility index = mean item score ÷ maximum (1 here); discrimination index = Pearson's r
 // between the item score and the rest of the test (the attempt's total minus this item).
 import type { Question } from '$lib/content/quiz-schema';
+import type { AttemptSet } from '../db/schema';
+import { keyChanges, type VersionFigures } from './key-changes';
+import { effectiveWeights, itemDeviation, randomGuessScore } from './question-figures';
+import { quizStatistics, type QuizStatistics } from './quiz-statistics';
 import { rows } from './shared';
 
 export interface OptionShare {
@@ -25,9 +29,22 @@ export interface ItemStats {
 	 * rewording; the page says so, since a changed key would mix two questions' figures.
 	 */
 	earlierAttempts: number;
+	/** Of `attempts`, those that left the question unanswered (scored 0). */
+	unanswered: number;
+	/** False for a question no longer in the quiz file, shown for the attempts it was in. */
+	inQuiz: boolean;
 	facility: number | null;
 	discrimination: number | null;
+	/** The standard deviation of the item score (0–1). */
+	sd: number | null;
+	randomGuessScore: number | null;
+	/** The question's share of the quiz's marks (all weigh the same); null once it has left. */
+	intendedWeight: number | null;
+	/** Its share of the spread of the totals (Moodle's effective weight). */
+	effectiveWeight: number | null;
 	options: OptionShare[];
+	/** Each version with its own facility, when the key or options changed between them. */
+	versions: VersionFigures[];
 	flags: string[];
 	citations: { source: string; quote: string }[];
 	explanation: string;
@@ -42,6 +59,12 @@ export interface ItemSums {
 	st: number;
 	stt: number;
 }
+
+/**
+ * Below this many attempts at a question, its figures say too little for a flag: two students
+ * who both got it right do not make it "almost everyone right".
+ */
+export const MIN_FLAG_ATTEMPTS = 5;
 
 /** Variances this small relative to their terms are rounding noise, not spread. */
 const EPSILON = 1e-9;
@@ -68,16 +91,23 @@ export function statsFromSums(sums: ItemSums): {
 	return { facility, discrimination: Math.max(-1, Math.min(1, r)) };
 }
 
-/** The warnings an instructor sees beside a question. */
+/**
+ * The warnings an instructor sees beside a question, decided on the figures as the page shows
+ * them (facility in whole per cent, discrimination to two decimals), so a question shown at 0.20
+ * is never called weak.
+ */
 export function itemFlags(facility: number | null, discrimination: number | null): string[] {
 	const flags: string[] = [];
 	if (discrimination !== null) {
-		if (discrimination < 0) flags.push('negative discrimination');
-		else if (discrimination < 0.2) flags.push('weak discrimination');
+		// Exactly as the page's toFixed(2) rounds it (which can differ from Math.round at a tie).
+		const shown = Number(discrimination.toFixed(2));
+		if (shown < 0) flags.push('negative discrimination');
+		else if (shown < 0.2) flags.push('weak discrimination');
 	}
 	if (facility !== null) {
-		if (facility >= 0.95) flags.push('almost everyone right');
-		if (facility <= 0.1) flags.push('almost everyone wrong');
+		const shown = Math.round(facility * 100);
+		if (shown >= 95) flags.push('almost everyone right');
+		if (shown <= 10) flags.push('almost everyone wrong');
 	}
 	return flags;
 }
@@ -130,76 +160,35 @@ function choicesOf(question: Question): Choice[] {
 
 const withOptions = new Set(['single', 'multiple', 'evidence', 'truefalse']);
 
-/**
- * What a choice answer picked: the option id (single, evidence), the JSON array of ids
- * (multiple) or 1/0 (true/false). Exactly the expression of answers_version_choice_idx
- * (drizzle/0004_answers_choice_index.sql), so SQLite reads it from the index.
- */
-export const answerChoice =
-	"coalesce(json_extract(response, '$.optionId'), json_extract(response, '$.optionIds'), json_extract(response, '$.value'))";
-
-/**
- * One statement. `att` holds each submitted attempt by a member with its total t (unanswered
- * questions score 0, so the answers' sum) and the versions it was given. `answered` walks this
- * quiz's answers in the order of answers_version_choice_idx, so grouping them by version, score
- * and choice needs no sort, and looks each one's attempt up in `att` (other classes' attempts
- * drop out there). The rows that come out are:
- *   given:    per set of versions given → attempts, SUM(t), SUM(t*t)
- *   answered: per version → SUM(x), SUM(x*x), SUM(x*t)
- *   option:   per version and option chosen → attempts choosing it
- */
-export const statsQuery = `WITH att AS MATERIALIZED (
-	SELECT a.id,
-		(SELECT TOTAL(score) FROM answers WHERE attempt_id = a.id) AS t,
-		(SELECT group_concat(question_version_id) FROM attempt_questions WHERE attempt_id = a.id)
-			AS given
-	FROM attempts a
-	JOIN class_members cm ON cm.class_id = :classId AND cm.user_id = a.user_id
-	WHERE a.quiz_id = :quizId AND a.status = 'submitted'
-),
-answered AS MATERIALIZED (
-	SELECT answers.question_version_id AS versionId, answers.score AS x, ${answerChoice} AS choice,
-		COUNT(*) AS n, TOTAL(att.t) AS st
-	FROM answers CROSS JOIN att ON att.id = answers.attempt_id
-	WHERE answers.question_version_id IN (SELECT id FROM question_versions WHERE quiz_id = :quizId)
-	GROUP BY 1, 2, 3
-)
-SELECT 'given' AS kind, given AS ref, NULL AS optionId,
-	COUNT(*) AS n, TOTAL(t) AS a, TOTAL(t * t) AS b, NULL AS c
-FROM att GROUP BY given
-UNION ALL
-SELECT 'answered', versionId, NULL, NULL, TOTAL(x * n), TOTAL(x * x * n), TOTAL(x * st)
-FROM answered GROUP BY versionId
-UNION ALL
-SELECT 'option', versionId, choice, TOTAL(n), NULL, NULL, NULL
-FROM answered WHERE versionId IN (SELECT value FROM json_each(:single))
-GROUP BY versionId, choice
-UNION ALL
-SELECT 'option', versionId, CASE choice WHEN 1 THEN 'true' WHEN 0 THEN 'false' END,
-	TOTAL(n), NULL, NULL, NULL
-FROM answered WHERE versionId IN (SELECT value FROM json_each(:truefalse))
-GROUP BY versionId, 3
-UNION ALL
-SELECT 'option', versionId, picked.value, TOTAL(n), NULL, NULL, NULL
-FROM answered, json_each(answered.choice) AS picked
-WHERE versionId IN (SELECT value FROM json_each(:multiple))
-GROUP BY versionId, 3`;
-
-interface StatsRow {
-	kind: 'given' | 'answered' | 'option';
-	/** The versions given (comma-separated) for `given`, else one version id. */
-	ref: string | number | null;
-	optionId: string | number | null;
-	n: number | null;
-	a: number | null;
-	b: number | null;
-	c: number | null;
+interface QuestionStatsRow {
+	versionId: number;
+	attempts: number;
+	answered: number;
+	sx: number;
+	sxx: number;
+	sxt: number;
+	st: number;
+	stt: number;
 }
 
+export interface ItemAnalysis {
+	attemptSet: AttemptSet;
+	/** The attempts and the students the figures rest on. */
+	attempts: number;
+	students: number;
+	summary: QuizStatistics;
+	items: ItemStats[];
+}
+
+/**
+ * Reads the class's statistics for the quiz, kept on write (stats-upkeep.ts): a row per question
+ * version and per option chosen, however many attempts there are.
+ */
 export async function itemAnalysis(
 	classId: number,
-	quizId: string
-): Promise<{ attempts: number; items: ItemStats[] }> {
+	quizId: string,
+	attemptSet: AttemptSet = 'counted'
+): Promise<ItemAnalysis> {
 	const versions = await rows<VersionRow>(
 		`SELECT id, question_key AS questionKey, type, body, position, is_current AS isCurrent
 		FROM question_versions WHERE quiz_id = ? ORDER BY id`,
@@ -213,49 +202,43 @@ export async function itemAnalysis(
 		if (!held || version.isCurrent || !held.isCurrent) shown.set(version.questionKey, version);
 	}
 	const bodies = new Map(versions.map((v) => [v.id, JSON.parse(v.body) as Question]));
-	const idsOfType = (...types: string[]) =>
-		JSON.stringify(versions.filter((v) => types.includes(v.type)).map((v) => v.id));
+	const scope = { classId, quizId, attemptSet };
 
-	// Sums per question key: the SQL sums per version (set) add up, so versions merge exactly.
+	// Sums per question key: the sums per version add up, so versions merge exactly.
 	const sums = new Map<string, ItemSums>();
-	const sumsOf = (versionId: number) => {
-		const key = keyOf.get(versionId) ?? `#${versionId}`;
-		let found = sums.get(key);
-		if (!found) sums.set(key, (found = { n: 0, sx: 0, sxx: 0, sxt: 0, st: 0, stt: 0 }));
-		return found;
-	};
-	const picks = new Map<string, Map<string, number>>();
 	const givenByVersion = new Map<number, number>();
-	let attempts = 0;
-	for (const row of await rows<StatsRow>(statsQuery, {
-		classId,
-		quizId,
-		single: idsOfType('single', 'evidence'),
-		truefalse: idsOfType('truefalse'),
-		multiple: idsOfType('multiple')
-	})) {
-		if (row.kind === 'given') {
-			attempts += row.n!;
-			if (row.ref === null) continue; // attempts given no questions
-			for (const id of String(row.ref).split(',')) {
-				givenByVersion.set(Number(id), (givenByVersion.get(Number(id)) ?? 0) + row.n!);
-				const item = sumsOf(Number(id));
-				item.n += row.n!;
-				item.st += row.a!;
-				item.stt += row.b!;
-			}
-		} else if (row.kind === 'answered') {
-			const item = sumsOf(Number(row.ref));
-			item.sx += row.a!;
-			item.sxx += row.b!;
-			item.sxt += row.c!;
-		} else if (row.optionId !== null) {
-			const key = keyOf.get(Number(row.ref))!;
-			const counts = picks.get(key) ?? new Map<string, number>();
-			const id = String(row.optionId);
-			counts.set(id, (counts.get(id) ?? 0) + row.n!);
-			picks.set(key, counts);
-		}
+	const scoreByVersion = new Map<number, number>();
+	const unanswered = new Map<string, number>();
+	for (const row of await rows<QuestionStatsRow>(
+		`SELECT question_version_id AS versionId, attempts, answered, sum_score AS sx,
+			sum_score2 AS sxx, sum_score_total AS sxt, sum_total AS st, sum_total2 AS stt
+		FROM question_stats
+		WHERE class_id = :classId AND quiz_id = :quizId AND attempt_set = :attemptSet`,
+		scope
+	)) {
+		givenByVersion.set(row.versionId, row.attempts);
+		scoreByVersion.set(row.versionId, row.sx);
+		const key = keyOf.get(row.versionId) ?? `#${row.versionId}`;
+		unanswered.set(key, (unanswered.get(key) ?? 0) + row.attempts - row.answered);
+		const item = sums.get(key) ?? { n: 0, sx: 0, sxx: 0, sxt: 0, st: 0, stt: 0 };
+		item.n += row.attempts;
+		item.sx += row.sx;
+		item.sxx += row.sxx;
+		item.sxt += row.sxt;
+		item.st += row.st;
+		item.stt += row.stt;
+		sums.set(key, item);
+	}
+	const picks = new Map<string, Map<string, number>>();
+	for (const row of await rows<{ versionId: number; choice: string; attempts: number }>(
+		`SELECT question_version_id AS versionId, choice, attempts FROM choice_counts
+		WHERE class_id = :classId AND quiz_id = :quizId AND attempt_set = :attemptSet`,
+		scope
+	)) {
+		const key = keyOf.get(row.versionId)!;
+		const counts = picks.get(key) ?? new Map<string, number>();
+		counts.set(row.choice, (counts.get(row.choice) ?? 0) + row.attempts);
+		picks.set(key, counts);
 	}
 
 	const keys = [...shown.values()]
@@ -267,7 +250,9 @@ export async function itemAnalysis(
 				a.questionKey.localeCompare(b.questionKey)
 		);
 
-	const items = keys.map((version): ItemStats => {
+	const current = keys.filter((version) => version.isCurrent).length;
+	const weights = effectiveWeights(keys.map((version) => sums.get(version.questionKey)));
+	const items = keys.map((version, index): ItemStats => {
 		const question = bodies.get(version.id)!;
 		const itemSums = sums.get(version.questionKey);
 		const n = itemSums?.n ?? 0;
@@ -301,17 +286,34 @@ export async function itemAnalysis(
 			prompt: question.prompt,
 			type: version.type,
 			attempts: n,
+			unanswered: unanswered.get(version.questionKey) ?? 0,
+			inQuiz: !!version.isCurrent,
 			earlierAttempts: versions
 				.filter((v) => v.questionKey === version.questionKey && v.id !== version.id)
 				.reduce((sum, v) => sum + (givenByVersion.get(v.id) ?? 0), 0),
 			facility,
 			discrimination,
+			sd: itemDeviation(itemSums),
+			randomGuessScore: randomGuessScore(question),
+			intendedWeight: version.isCurrent ? 1 / current : null,
+			effectiveWeight: weights[index]!,
 			options,
-			flags: itemFlags(facility, discrimination),
+			versions: keyChanges(
+				versions
+					.filter((v) => v.questionKey === version.questionKey)
+					.map((v) => ({
+						question: bodies.get(v.id)!,
+						current: !!v.isCurrent,
+						attempts: givenByVersion.get(v.id) ?? 0,
+						sumScore: scoreByVersion.get(v.id) ?? 0
+					}))
+			),
+			flags: n >= MIN_FLAG_ATTEMPTS ? itemFlags(facility, discrimination) : [],
 			citations: (question.citations ?? []).map(({ source, quote }) => ({ source, quote })),
 			explanation: question.explanation ?? ''
 		};
 	});
 
-	return { attempts, items };
+	const summary = await quizStatistics(classId, quizId, attemptSet, [...sums.values()]);
+	return { attemptSet, attempts: summary.attempts, students: summary.students, summary, items };
 }

@@ -1,6 +1,6 @@
 // Queries the instructor analytics share. Population is always the class's members, and only
-// submitted attempts count towards grades. Raw SQL (window functions, CTEs, json_each, an
-// expression index) lets one aggregate query serve the whole class at once.
+// submitted attempts count towards grades. Raw SQL over the rows kept on write (quiz_summaries,
+// the statistics tables) lets one query serve the whole class at once.
 import { db } from '../db';
 import { displaySafe } from '../names';
 
@@ -52,26 +52,16 @@ export interface QuizHistory {
 
 /**
  * Every member's submitted attempts at the given quizzes, one row per member and quiz that has
- * any. "Last" is the most recently submitted, as in `quizGrade`; a missing score counts 0.
+ * any, read from the summary rows kept on write (quiz-summaries.ts). "Last" is the most recently
+ * submitted, as in `quizGrade`; a missing score counts 0.
  */
 export async function quizHistories(classId: number, quizIds: string[]): Promise<QuizHistory[]> {
 	if (quizIds.length === 0) return [];
 	return await rows<QuizHistory>(
-		`WITH ranked AS (
-			SELECT a.user_id, a.quiz_id, COALESCE(a.score, 0) AS score,
-				ROW_NUMBER() OVER (
-					PARTITION BY a.user_id, a.quiz_id
-					ORDER BY a.submitted_at DESC, a.started_at DESC, a.id DESC
-				) AS recency
-			FROM attempts a
-			JOIN class_members cm ON cm.class_id = ? AND cm.user_id = a.user_id
-			WHERE a.status = 'submitted' AND a.quiz_id IN (SELECT value FROM json_each(?))
-		)
-		SELECT user_id AS userId, quiz_id AS quizId, COUNT(*) AS attempts,
-			MAX(score) AS highest, AVG(score) AS average,
-			MAX(CASE WHEN recency = 1 THEN score END) AS last
-		FROM ranked
-		GROUP BY user_id, quiz_id`,
+		`SELECT s.user_id AS userId, s.quiz_id AS quizId, s.attempts, s.highest, s.last, s.average
+		FROM quiz_summaries s
+		JOIN class_members cm ON cm.class_id = ? AND cm.user_id = s.user_id
+		WHERE s.attempts > 0 AND s.quiz_id IN (SELECT value FROM json_each(?))`,
 		classId,
 		JSON.stringify(quizIds)
 	);
@@ -79,23 +69,29 @@ export async function quizHistories(classId: number, quizIds: string[]): Promise
 
 /**
  * Each member's latest activity (epoch ms): lesson progress, starting or submitting any attempt,
- * and review answers. Members with none are missing from the map.
+ * and review answers. Members with none are missing from the map. Each figure is one index
+ * lookup per member (the latest row of lesson_progress_recent_idx and review_logs_user_time_idx,
+ * the member's few quiz summaries), so the cost follows the class's size, not its history.
  */
 export async function lastActivity(classId: number): Promise<Map<number, number>> {
-	const found = await rows<{ userId: number; at: number }>(
-		`WITH m AS (SELECT user_id FROM class_members WHERE class_id = ?)
-		SELECT user_id AS userId, MAX(at) AS at FROM (
-			SELECT lp.user_id, MAX(lp.updated_at) AS at
-			FROM lesson_progress lp JOIN m ON m.user_id = lp.user_id GROUP BY lp.user_id
-			UNION ALL
-			SELECT a.user_id, MAX(MAX(a.started_at), COALESCE(MAX(a.submitted_at), 0))
-			FROM attempts a JOIN m ON m.user_id = a.user_id GROUP BY a.user_id
-			UNION ALL
-			SELECT r.user_id, MAX(r.reviewed_at)
-			FROM review_logs r JOIN m ON m.user_id = r.user_id GROUP BY r.user_id
-		)
-		GROUP BY user_id`,
+	const found = await rows<{ userId: number; at: number | null }>(
+		`SELECT user_id AS userId, MAX(
+			COALESCE((SELECT MAX(updated_at) FROM lesson_progress WHERE user_id = cm.user_id), -1),
+			COALESCE((SELECT MAX(last_active_at) FROM quiz_summaries WHERE user_id = cm.user_id), -1),
+			COALESCE((SELECT MAX(reviewed_at) FROM review_logs WHERE user_id = cm.user_id), -1)
+		) AS at
+		FROM class_members cm WHERE cm.class_id = ?`,
 		classId
 	);
-	return new Map(found.map((row) => [row.userId, row.at]));
+	return new Map(found.flatMap((row) => (row.at! >= 0 ? [[row.userId, row.at!]] : [])));
+}
+
+/** The class's members and their latest activity, read once for the grid and the attention list. */
+export interface Roster {
+	members: Member[];
+	active: Map<number, number>;
+}
+
+export async function classRoster(classId: number): Promise<Roster> {
+	return { members: await membersOf(classId), active: await lastActivity(classId) };
 }

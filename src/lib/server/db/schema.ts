@@ -155,9 +155,9 @@ export const answers = sqliteTable(
 	},
 	(table) => [
 		primaryKey({ columns: [table.attemptId, table.questionVersionId] }),
-		// Item analysis reads each attempt's total from this index alone. Its other index,
-		// answers_version_choice_idx, is on an expression drizzle-kit cannot write: it lives in the
-		// hand-written migration drizzle/0004_answers_choice_index.sql.
+		// Rebuilding the statistics reads each attempt's total from this index alone. (An index on
+		// the choice made, drizzle/0004, served the item analysis's scan of the answers; 0009 drops it
+		// now that the analysis reads question_stats instead.)
 		index('answers_attempt_score_idx').on(table.attemptId, table.questionVersionId, table.score)
 	]
 );
@@ -366,4 +366,143 @@ export const signInDevices = sqliteTable(
 		lastUsedAt: timestamp('last_used_at').notNull()
 	},
 	(table) => [index('sign_in_devices_user_idx').on(table.userId, table.lastUsedAt)]
+);
+
+/**
+ * Which of a class's attempts at a quiz the statistics rest on, as Moodle's statistics report
+ * offers: the attempt that counts for each student's grade (by the quiz's grading method; all of
+ * them under "average"), each student's first attempt, or every submitted attempt.
+ */
+export const attemptSets = ['counted', 'first', 'all'] as const;
+export type AttemptSet = (typeof attemptSets)[number];
+
+const statsKey = {
+	classId: integer('class_id')
+		.notNull()
+		.references(() => classes.id, { onDelete: 'cascade' }),
+	quizId: text('quiz_id')
+		.notNull()
+		.references(() => quizzes.id),
+	attemptSet: text('attempt_set', { enum: attemptSets }).notNull()
+};
+
+/**
+ * Sufficient statistics of a class's attempts at a quiz, kept up to date as attempts are
+ * submitted (see src/lib/server/analytics/stats-upkeep.ts), so reports read a row, not the
+ * attempts. g is an attempt's grade (its score, 0–1), t its total (the sum of its item scores).
+ */
+export const quizStats = sqliteTable(
+	'quiz_stats',
+	{
+		...statsKey,
+		students: integer('students').notNull(),
+		attempts: integer('attempts').notNull(),
+		sumGrade: real('sum_grade').notNull(),
+		sumGrade2: real('sum_grade2').notNull(),
+		sumGrade3: real('sum_grade3').notNull(),
+		sumGrade4: real('sum_grade4').notNull(),
+		sumTotal: real('sum_total').notNull(),
+		sumTotal2: real('sum_total2').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.classId, table.quizId, table.attemptSet] })]
+);
+
+/** How many of those attempts had each grade (in millionths), for the median. */
+export const gradeCounts = sqliteTable(
+	'grade_counts',
+	{
+		...statsKey,
+		gradeMicros: integer('grade_micros').notNull(),
+		attempts: integer('attempts').notNull()
+	},
+	(table) => [
+		primaryKey({ columns: [table.classId, table.quizId, table.attemptSet, table.gradeMicros] })
+	]
+);
+
+/**
+ * Per question version, over the attempts given it: x is the item score (0 when unanswered),
+ * t the attempt's total. Enough for facility, SD and the item–rest correlation.
+ */
+export const questionStats = sqliteTable(
+	'question_stats',
+	{
+		...statsKey,
+		questionVersionId: integer('question_version_id')
+			.notNull()
+			.references(() => questionVersions.id),
+		attempts: integer('attempts').notNull(),
+		answered: integer('answered').notNull(),
+		sumScore: real('sum_score').notNull(),
+		sumScore2: real('sum_score2').notNull(),
+		sumScoreTotal: real('sum_score_total').notNull(),
+		sumTotal: real('sum_total').notNull(),
+		sumTotal2: real('sum_total2').notNull()
+	},
+	(table) => [
+		primaryKey({
+			columns: [table.classId, table.quizId, table.attemptSet, table.questionVersionId]
+		})
+	]
+);
+
+/** Attempts picking each choice of a question version (an option id, or 'true'/'false'). */
+export const choiceCounts = sqliteTable(
+	'choice_counts',
+	{
+		...statsKey,
+		questionVersionId: integer('question_version_id')
+			.notNull()
+			.references(() => questionVersions.id),
+		choice: text('choice').notNull(),
+		attempts: integer('attempts').notNull()
+	},
+	(table) => [
+		primaryKey({
+			columns: [
+				table.classId,
+				table.quizId,
+				table.attemptSet,
+				table.questionVersionId,
+				table.choice
+			]
+		})
+	]
+);
+
+/**
+ * The grading method the "counted" statistics of each quiz were built with; a quiz missing here,
+ * or whose method has changed since, is rebuilt when the server starts.
+ */
+export const quizStatsGrading = sqliteTable('quiz_stats_grading', {
+	quizId: text('quiz_id')
+		.primaryKey()
+		.references(() => quizzes.id),
+	grading: text('grading', { enum: ['highest', 'last', 'average'] }).notNull()
+});
+
+/**
+ * One row per learner and quiz (a quiz's id is its lesson's key): the grade by each method and
+ * the latest activity, kept up to date with the attempts so the class grid reads no attempt.
+ */
+export const quizSummaries = sqliteTable(
+	'quiz_summaries',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		quizId: text('quiz_id')
+			.notNull()
+			.references(() => quizzes.id),
+		/** Submitted attempts; the grades below are null without any. */
+		attempts: integer('attempts').notNull(),
+		highest: real('highest'),
+		last: real('last'),
+		average: real('average'),
+		/** The grade of the submitted attempt before the last, for "failed twice in a row". */
+		previous: real('previous'),
+		/** The latest start or submission of any attempt, open ones included. */
+		lastActiveAt: timestamp('last_active_at').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.userId, table.quizId] })]
 );

@@ -17,6 +17,8 @@ import type { Response } from '$lib/quiz/types';
 import { introduceCard } from '../review/cards';
 import { claimReceipt, hasReceipt } from '../sync-receipts';
 import { readResponse, ResponseError } from '$lib/quiz/responses';
+import { refreshQuizSummary } from '../analytics/quiz-summaries';
+import { finishStatsChange, startStatsChange } from '../analytics/stats-upkeep';
 
 export type QuizSettings = typeof quizzes.$inferSelect;
 
@@ -94,6 +96,7 @@ export function startOrResumeAttempt(userId: number, quizId: string): number {
 					}))
 				)
 				.run();
+			refreshQuizSummary(userId, quizId);
 			return attempt.id;
 		});
 	} catch (error) {
@@ -215,6 +218,7 @@ export async function submitAttempt(userId: number, attemptId: number): Promise<
 	const attempt = await ownAttempt(userId, attemptId);
 	if (attempt.status === 'submitted') return;
 	db().transaction((tx) => {
+		const stats = startStatsChange(userId, attempt.quizId);
 		const questions = tx
 			.select({ n: count() })
 			.from(attemptQuestions)
@@ -230,6 +234,7 @@ export async function submitAttempt(userId: number, attemptId: number): Promise<
 			.set({ status: 'submitted', score, submittedAt: new Date() })
 			.where(and(eq(attempts.id, attemptId), eq(attempts.status, 'in_progress')))
 			.run();
+		finishStatsChange(stats);
 	});
 	// Every answered question becomes a review card (those already introduced keep theirs).
 	for (const question of await attemptQuestionsOf(attemptId)) {

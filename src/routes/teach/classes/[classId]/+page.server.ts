@@ -3,6 +3,7 @@ import { completionsByWeek, scoreDistributions } from '$lib/server/analytics/cha
 import { classGrid } from '$lib/server/analytics/grid';
 import { needsAttention } from '$lib/server/analytics/attention';
 import { cellBand } from '$lib/server/analytics/bands';
+import { classRoster } from '$lib/server/analytics/shared';
 import { classAccess } from '$lib/server/class-access';
 import { className } from '$lib/server/class-forms';
 import { renameClass, rotateJoinCode, setArchived } from '$lib/server/classes';
@@ -19,11 +20,12 @@ export const load: PageServerLoad = async (event) => {
 	const sort = sorts.find((s) => s === params.get('sort')) ?? 'name';
 	const search = (params.get('q') ?? '').trim().toLowerCase();
 	const inactiveDays = Math.min(365, Math.max(1, Number(params.get('inactive')) || 7));
-	const attention = await needsAttention(klass.id, lessons, { inactiveDays });
+	const roster = await classRoster(klass.id);
+	const attention = await needsAttention(klass.id, lessons, { inactiveDays, roster });
 	const onlyAttention = params.get('only') === 'attention';
 	const flagged = new Set(attention.map((a) => a.userId));
 
-	const grid = await classGrid(klass.id, lessons);
+	const grid = await classGrid(klass.id, lessons, roster);
 	// The grid comes sorted by name; the other orders are asked for.
 	const rows = grid
 		.filter((row) => !search || `${row.displayName} ${row.email}`.toLowerCase().includes(search))

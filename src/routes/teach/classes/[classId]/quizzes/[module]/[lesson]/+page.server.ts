@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { findSource } from '$lib/content/sources';
-import { itemAnalysis } from '$lib/server/analytics/item-analysis';
+import { attemptSetCounts, attemptSetParam } from '$lib/server/analytics/attempt-counts';
+import { itemAnalysis, MIN_FLAG_ATTEMPTS } from '$lib/server/analytics/item-analysis';
 import { classAccess } from '$lib/server/class-access';
 import { findLesson } from '$lib/server/progress/lessons';
 import type { PageServerLoad } from './$types';
@@ -10,11 +11,18 @@ export const load: PageServerLoad = async (event) => {
 	const quizId = `${event.params.module}/${event.params.lesson}`;
 	const entry = findLesson(quizId);
 	if (!entry?.ref.hasQuiz) error(404, 'No such quiz.');
-	const analysis = await itemAnalysis(klass.id, quizId);
+	const attemptSet = attemptSetParam.parse(event.url.searchParams.get('attempts') ?? undefined);
+	const analysis = await itemAnalysis(klass.id, quizId, attemptSet);
 	return {
 		klass: { id: klass.id, name: klass.name },
 		lesson: { title: entry.lesson.title, href: entry.lesson.href },
+		attemptSet,
+		minFlagAttempts: MIN_FLAG_ATTEMPTS,
+		exportPath: `/teach/classes/${klass.id}/quizzes/${quizId}/export`,
+		sets: await attemptSetCounts(klass.id, quizId),
 		attempts: analysis.attempts,
+		students: analysis.students,
+		summary: analysis.summary,
 		items: analysis.items.map((item) => ({
 			...item,
 			citations: item.citations.map((citation) => {

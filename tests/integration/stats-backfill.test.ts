@@ -1,0 +1,69 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execute, query } from '../helpers/db';
+import { createClass, signUp, type CreatedClass, type Person } from '../helpers/people';
+import { postAnswer, sampleQuiz, startAttempt } from '../helpers/quiz';
+import { startServer, type TestServer } from '../helpers/server';
+
+// A database whose attempts were made before the statistics were kept gets them when the server
+// starts, and a quiz whose grading method changed is recounted then.
+let first: TestServer;
+let server: TestServer;
+let teacher: Person;
+let klass: CreatedClass;
+
+const STATS_TABLES = [
+	'quiz_stats',
+	'grade_counts',
+	'question_stats',
+	'choice_counts',
+	'quiz_summaries',
+	'quiz_stats_grading'
+];
+
+beforeAll(async () => {
+	first = await startServer();
+	teacher = await signUp(first, 'instructor');
+	klass = await createClass(first, teacher.visitor, 'Older class');
+	const student = await signUp(first, 'student');
+	await student.visitor.post(`/join/${klass.code}`, {});
+	const attempt = await startAttempt(student.visitor);
+	for (const question of sampleQuiz.questions) await postAnswer(student.visitor, attempt, question);
+	await student.visitor.post(`${attempt}?/submit`, {});
+	await first.signal('SIGTERM');
+	// As the database was before migration 0009 filled these tables.
+	for (const table of STATS_TABLES) execute(first.databasePath, `DELETE FROM ${table}`);
+	server = await startServer({ databasePath: first.databasePath, port: first.port });
+}, 120_000);
+afterAll(async () => {
+	await server?.stop();
+	if (first) rmSync(dirname(first.databasePath), { recursive: true, force: true });
+});
+
+describe('statistics of attempts made before they were kept', () => {
+	it('are counted in at start', async () => {
+		const page = await teacher.visitor.get(`${klass.path}/quizzes/franchise-model/local-allies`);
+		expect(await page.text()).toContain('From 1 submitted attempt by 1 student in this class.');
+		const [summary] = query<{ attempts: number; highest: number }>(
+			server.databasePath,
+			`SELECT attempts, highest FROM quiz_summaries WHERE quiz_id = 'franchise-model/local-allies'`
+		);
+		expect(summary).toEqual({ attempts: 1, highest: 1 });
+	});
+
+	it('are recounted at start for a quiz whose grading method changed, and only for it', async () => {
+		await server.stop(); // its own folder goes; the database is the first server's
+		execute(
+			server.databasePath,
+			`UPDATE quiz_stats_grading SET grading = 'last' WHERE quiz_id = 'franchise-model/local-allies'`
+		);
+		server = await startServer({ databasePath: server.databasePath, port: server.port });
+		expect(server.output()).toMatch(/"rebuiltStats":1\b/);
+		const [row] = query<{ grading: string }>(
+			server.databasePath,
+			`SELECT grading FROM quiz_stats_grading WHERE quiz_id = 'franchise-model/local-allies'`
+		);
+		expect(row!.grading).toBe('highest');
+	});
+});
