@@ -3,7 +3,7 @@ import { htmlToText, readText } from './text.ts';
 
 describe('readText', () => {
 	it('strips a format marker in any case and reports the format', () => {
-		expect(readText('[markdown]**bold**')).toEqual({ text: '**bold**', format: 'markdown' });
+		expect(readText('[markdown]**bold**')).toEqual({ text: 'bold', format: 'markdown' });
 		expect(readText('[PLAIN]text')).toEqual({ text: 'text', format: 'plain' });
 		expect(readText(' [moodle]text')).toEqual({ text: 'text', format: 'moodle' });
 	});
