@@ -151,9 +151,12 @@ function answerBlock(q: Question, warn: (message: string) => void): Written | un
 			const ifFalse = q.feedback?.false ?? '';
 			const [wrong, right] = q.answer ? [ifFalse, ifTrue] : [ifTrue, ifFalse];
 			const tail = right ? `#${t(wrong)}#${t(right)}` : wrong ? `#${t(wrong)}` : '';
-			return { block: `{${q.answer ? 'TRUE' : 'FALSE'}${tail}${general}}` };
+			// An empty feedback object has no GIFT form; only the data brings it back.
+			const empty = q.feedback && !ifTrue && !ifFalse ? { set: { feedback: {} } } : {};
+			return { block: `{${q.answer ? 'TRUE' : 'FALSE'}${tail}${general}}`, data: empty };
 		}
 		case 'short': {
+			// Moodle reads a block of "=" answers with "->" anywhere in it as a matching.
 			if (q.answers.some((a) => a.text.includes('->'))) {
 				warn('skipped: an answer contains "->", which makes Moodle read the question as matching');
 				return undefined;
@@ -161,7 +164,8 @@ function answerBlock(q: Question, warn: (message: string) => void): Written | un
 			const moodle = q.answers.map((a) => moodleCredit(a.credit, `answer "${a.text}"`, warn));
 			const lines = q.answers.map((a, index) => {
 				const fraction = moodle[index]!.fraction;
-				return `=${fraction === 1 ? '' : `%${percent(fraction)}%`}${t(a.text)}${feedback(a.feedback)}`;
+				const note = a.feedback ? `#${arrowSafe(a.feedback)}` : '';
+				return `=${fraction === 1 ? '' : `%${percent(fraction)}%`}${t(a.text)}${note}`;
 			});
 			const rule = matchRule(
 				q,
@@ -171,7 +175,9 @@ function answerBlock(q: Question, warn: (message: string) => void): Written | un
 				block: block(lines),
 				data: {
 					...exactCredits(moodle.map((m) => m.exact)),
-					...(q.caseSensitive ? { set: { ...rule.set, caseSensitive: true } } : rule)
+					...(q.caseSensitive !== undefined
+						? { set: { ...rule.set, caseSensitive: q.caseSensitive } }
+						: rule)
 				}
 			};
 		}
@@ -200,7 +206,7 @@ function answerBlock(q: Question, warn: (message: string) => void): Written | un
 		case 'matching':
 			return {
 				block: block([
-					...q.pairs.map((pair) => `=${left(pair.prompt)} -> ${escapeGift(pair.match)}`),
+					...q.pairs.map((pair) => `=${arrowSafe(pair.prompt)} -> ${escapeGift(pair.match)}`),
 					...q.distractors.map((extra) => `= -> ${escapeGift(extra)}`)
 				]),
 				data: ids(q.pairs, (index) => `p${index + 1}`)
@@ -218,10 +224,10 @@ function answerBlock(q: Question, warn: (message: string) => void): Written | un
 }
 
 /**
- * A matching left side: Moodle splits a pair at its first "->", so one inside the left side
- * is written in HTML as "-&gt;", which reads back as "->".
+ * A text where "->" would be read as syntax (a matching's left side, a short answer's
+ * feedback): written in HTML, "->" as "-&gt;", which reads back as "->".
  */
-function left(text: string): string {
+function arrowSafe(text: string): string {
 	if (!text.includes('->')) return t(text);
 	const html = text
 		.replace(/&/g, '&amp;')
