@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { checkImportedQuiz } from '../src/lib/gift/check.ts';
+import { decodeGift } from '../src/lib/gift/decode.ts';
 import { exportGift } from '../src/lib/gift/export.ts';
 import { importGift } from '../src/lib/gift/import.ts';
 
@@ -25,11 +26,13 @@ class CliError extends Error {
 	}
 }
 
-function readInput(path: string, what: string): string {
+function readBytes(path: string, what: string): Buffer {
 	if (!existsSync(path)) throw new CliError(`No ${what} at ${path}.`);
 	if (statSync(path).isDirectory()) throw new CliError(`${path} is a folder, not a ${what}.`);
-	return readFileSync(path, 'utf8');
+	return readFileSync(path);
 }
+
+const readInput = (path: string, what: string) => readBytes(path, what).toString('utf8');
 
 function refuseOverwrite(path: string, force: boolean | undefined) {
 	if (existsSync(path) && !force) {
@@ -38,7 +41,12 @@ function refuseOverwrite(path: string, force: boolean | undefined) {
 }
 
 function runImport(file: string, outDir: string, force: boolean | undefined): void {
-	const source = readInput(file, 'GIFT file');
+	const decoded = decodeGift(readBytes(file, 'GIFT file'));
+	if ('error' in decoded) {
+		console.error(`${file}:${decoded.error.line}: error: ${decoded.error.message}`);
+		throw new CliError(`${file} is not a GIFT text file; nothing was written.`);
+	}
+	const source = decoded.text;
 	if (/\.ya?ml$/i.test(outDir)) {
 		throw new CliError(`--out takes a folder; quiz.yaml is written inside it (got ${outDir}).`);
 	}

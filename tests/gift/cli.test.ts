@@ -86,6 +86,20 @@ describe('gift import', () => {
 		expect(existsSync(join(dir, 'lesson'))).toBe(false);
 	});
 
+	it('reads a UTF-16 file and refuses a Latin-1 one at the line that is not UTF-8', () => {
+		const source = '::Café::Où est l’été ? {=Ici ~Là}\n';
+		const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(source, 'utf16le')]);
+		writeFileSync(join(dir, 'utf16.gift'), utf16);
+		expect(gift(['import', 'utf16.gift', '--out', 'ok']).status).toBe(0);
+		expect(readFileSync(join(dir, 'ok/quiz.yaml'), 'utf8')).toContain('prompt: Où est l’été ?');
+
+		writeFileSync(join(dir, 'latin1.gift'), Buffer.from('Q {T}\n\nCaf\u00e9 ? {T}\n', 'latin1'));
+		const run = gift(['import', 'latin1.gift', '--out', 'bad']);
+		expect(run.status).toBe(1);
+		expect(run.stderr).toContain('latin1.gift:3: error: line 3 is not UTF-8');
+		expect(existsSync(join(dir, 'bad'))).toBe(false);
+	});
+
 	it('explains a missing file and an --out that is not a folder', () => {
 		const run = gift(['import', 'nope.gift']);
 		expect(run.status).toBe(1);
