@@ -2,12 +2,14 @@
 // are full of what GIFT treats as syntax.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { quizFile } from '../../src/lib/content/quiz-schema.ts';
+import { checkImportedQuiz } from '../../src/lib/gift/check.ts';
 import { exportGift } from '../../src/lib/gift/export.ts';
 import { MOODLE_FRACTIONS } from '../../src/lib/gift/fractions.ts';
 import { importGift } from '../../src/lib/gift/import.ts';
 
-/** Pieces GIFT reads as syntax, and a few letters (never spelling a placeholder like TODO). */
+/** Pieces GIFT or YAML read as syntax, and a few letters (never spelling a placeholder like TODO). */
 const piece = fc.constantFrom(
 	'a',
 	'é',
@@ -38,7 +40,14 @@ const piece = fc.constantFrom(
 	'*',
 	'T',
 	'TRUE',
-	'😀'
+	'😀',
+	// and what YAML reads as something else than text
+	'"',
+	"'",
+	'null',
+	'12',
+	'yes',
+	'- '
 );
 /** Words of pieces separated by one space or a line break: no leading or trailing space. */
 const text = fc
@@ -59,7 +68,7 @@ const ids = (count: number) => fc.uniqueArray(id, { minLength: count, maxLength:
 const positive = MOODLE_FRACTIONS.filter((f) => f > 0 && f < 1);
 /** Mostly credits Moodle accepts, sometimes one it does not (kept exactly by the app data). */
 const credit = fc.oneof(fc.constantFrom(...positive, 0), fc.constantFrom(0.37, 1 / 11));
-const withFeedback = (entry: object, feedback: string | undefined) =>
+const withFeedback = <T extends object>(entry: T, feedback: string | undefined) =>
 	feedback === undefined ? entry : { ...entry, feedback };
 
 const common = {
@@ -258,12 +267,14 @@ const quiz = fc
 	);
 
 describe('export then import', () => {
-	it('gives back the same quiz, whatever the texts hold', () => {
+	it('gives back the same quiz and quiz.yaml, whatever the texts hold', () => {
 		fc.assert(
 			fc.property(quiz, (authored) => {
 				const back = importGift(exportGift(authored).gift);
 				if (!back.ok) throw new Error(JSON.stringify(back.errors));
 				expect(back.quiz).toEqual(authored);
+				// The quiz.yaml the import writes reads back as the same quiz too.
+				expect(checkImportedQuiz(parseYaml(back.yaml))).toEqual({ ok: true, quiz: authored });
 			}),
 			{ numRuns: 300 }
 		);

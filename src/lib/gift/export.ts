@@ -233,6 +233,8 @@ function arrowSafe(text: string): string {
 		.replace(/&/g, '&amp;')
 		.replace(/</g, '&lt;')
 		.replace(/>/g, '&gt;')
+		// HTML folds runs of spaces and spaces at a line break; encoded, they are kept.
+		.replace(/ (?= |\n)|(?<=\n| ) /g, '&#32;')
 		.replace(/\n/g, '<br>');
 	return `[html]${escapeGift(html)}`;
 }

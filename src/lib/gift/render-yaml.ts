@@ -1,9 +1,9 @@
 // Writes imported questions as quiz.yaml, with a comment block saying what the author must
 // still do and a comment before each question naming its GIFT line and any warnings.
 
-import { Document, isSeq, type Node } from 'yaml';
 import { EXPLANATION_TODO, type Imported } from './to-quiz.ts';
 import type { GiftIssue, Unsupported } from './types.ts';
+import { listLines, mappingLines, type YamlValue } from './yaml-out.ts';
 
 export interface RenderInput {
 	/** Quiz settings our export kept, written before the questions. */
@@ -87,7 +87,7 @@ export function renderQuizYaml({
 					'Before this quiz can be built, the author must, for every question:',
 					...steps.flatMap(([first, ...rest], index) => [
 						`  ${index + 1}. ${first}`,
-						...rest.map((line) => `  ${line}`)
+						...rest.map((line) => (line === '' ? line : `  ${line}`))
 					])
 				]
 			: []),
@@ -104,18 +104,18 @@ export function renderQuizYaml({
 		.map((item) => `  line ${item.line}: ${item.text}`);
 	if (leftOut.length > 0) header.push('Left out or ignored:', ...leftOut);
 
-	const doc = new Document({
-		...settings,
-		questions: imported.map((item) => readingOrder(item.question))
-	});
-	doc.commentBefore = header.map(indent).join('\n');
-	const questions = doc.get('questions');
-	if (isSeq(questions)) {
-		questions.items.forEach((node, index) => {
-			const item = imported[index]!;
-			const lines = [`GIFT line ${item.line}`, ...item.notes.map((note) => `warning: ${note}`)];
-			(node as Node).commentBefore = lines.map(indent).join('\n');
-		});
-	}
-	return doc.toString({ lineWidth: 100 });
+	const questions = imported.flatMap((item) => [
+		...[`GIFT line ${item.line}`, ...item.notes.map((note) => `warning: ${note}`)].map(
+			(line) => `  #${indent(line)}`
+		),
+		...listLines([readingOrder(item.question) as YamlValue], 2)
+	]);
+	return [
+		...header.map((line) => `#${indent(line)}`.trimEnd()),
+		'',
+		...mappingLines((settings ?? {}) as { [key: string]: YamlValue }, 0),
+		'questions:',
+		...questions,
+		''
+	].join('\n');
 }

@@ -101,9 +101,12 @@ export function htmlToText(html: string): string {
 			const alt = attribute(tag, 'alt');
 			return src ? ` ${alt ? `${alt} ` : ''}(${src}) ` : '';
 		})
-		.replace(/<[a-z/!][^>]*>/gi, '')
-		.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, decodeEntity);
-	const lines = text.split('\n').map((line) => line.replace(/[ \t]+/g, ' ').trim());
+		.replace(/<[a-z/!][^>]*>/gi, '');
+	// Entities are decoded last, so an encoded space or break is kept as written.
+	const lines = text
+		.split('\n')
+		.map((line) => line.replace(/[ \t]+/g, ' ').trim())
+		.map((line) => line.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, decodeEntity));
 	// Keep the spaces at either end: they separate the text from a missing-word blank.
 	const lead = /^ /.test(text) ? ' ' : '';
 	const tail = / $/.test(text) ? ' ' : '';

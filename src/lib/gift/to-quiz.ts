@@ -197,11 +197,15 @@ function multiple(answers: GiftAnswer[]): Body | string {
 /** Question ids from titles (slugified, made unique with -2, -3 …) or q1, q2 … by position. */
 class Ids {
 	private taken = new Set<string>();
+	/** Where to go on counting for each base, so a bank of one repeated title stays linear. */
+	private next_ = new Map<string, number>();
 
 	next(title: string | undefined, position: number): string {
 		const base = (title && slugify(title)) || `q${position}`;
 		let id = base;
-		for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+		let n = this.next_.get(base) ?? 2;
+		for (; this.taken.has(id); n++) id = `${base}-${n}`;
+		this.next_.set(base, n);
 		this.taken.add(id);
 		return id;
 	}
