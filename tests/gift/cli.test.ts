@@ -100,6 +100,14 @@ describe('gift import', () => {
 		expect(existsSync(join(dir, 'bad'))).toBe(false);
 	});
 
+	it('imports a Moodle XML bank', () => {
+		const run = gift(['import', join(fixtures, 'moodle/bank.xml'), '--out', 'xml']);
+		expect(run.status).toBe(0);
+		expect(run.stdout).toContain('Wrote xml/quiz.yaml: 6 questions imported, 1 skipped');
+		const quiz = parseYaml(readFileSync(join(dir, 'xml/quiz.yaml'), 'utf8'));
+		expect(quiz.questions[0]).toMatchObject({ id: 'home-town', type: 'single', answer: 'd' });
+	});
+
 	it('explains a missing file and an --out that is not a folder', () => {
 		const run = gift(['import', 'nope.gift']);
 		expect(run.status).toBe(1);

@@ -7,7 +7,7 @@ import { checkImportedQuiz } from './check.ts';
 import { parseGift } from './parse.ts';
 import { renderQuizYaml } from './render-yaml.ts';
 import { toQuestions } from './to-quiz.ts';
-import type { GiftIssue, Unsupported } from './types.ts';
+import type { GiftIssue, ParsedGift, Unsupported } from './types.ts';
 
 export interface ImportReport {
 	/** File-level and per-question warnings, by line. */
@@ -23,7 +23,14 @@ export type ImportResult =
 const byLine = (a: GiftIssue, b: GiftIssue) => a.line - b.line;
 
 export function importGift(source: string, options: { sourceName?: string } = {}): ImportResult {
-	const parsed = parseGift(source);
+	return importParsed(parseGift(source), options);
+}
+
+/** The same, for questions read from another format (Moodle XML) into GIFT's shapes. */
+export function importParsed(
+	parsed: ParsedGift,
+	options: { sourceName?: string } = {}
+): ImportResult {
 	const mapped = toQuestions(parsed.questions);
 	const warnings = [
 		...parsed.warnings,

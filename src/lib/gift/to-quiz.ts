@@ -89,7 +89,8 @@ function mapBody(gift: GiftQuestion, notes: string[]): Body | string {
 						? answer.text
 						: { text: answer.text, credit: answer.fraction, ...feedbackOf(answer) }
 				),
-				...firstMatch(gift.answers)
+				...firstMatch(gift.answers),
+				...(gift.caseSensitive ? { caseSensitive: true } : {})
 			};
 		case 'numeric':
 			return {

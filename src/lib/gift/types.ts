@@ -43,7 +43,8 @@ export type GiftBody =
 			wrongFeedback?: string;
 			rightFeedback?: string;
 	  }
-	| { kind: 'short'; answers: GiftAnswer[] }
+	/** GIFT has no case flag; Moodle XML's `usecase` sets `caseSensitive`. */
+	| { kind: 'short'; answers: GiftAnswer[]; caseSensitive?: boolean }
 	| {
 			kind: 'numeric';
 			answers: GiftNumeric[];
