@@ -30,7 +30,13 @@ export const questionData = z.strictObject({
 	/** Exact credits, in order, where GIFT holds only Moodle's nearest one. */
 	credits: z.array(z.number().nullable()).optional(),
 	/** Fields GIFT has no word for: set as given, or removed when null. */
-	set: z.record(z.string(), z.unknown()).optional(),
+	set: z
+		.strictObject({
+			match: z.enum(['first', 'best']).nullable().optional(),
+			caseSensitive: z.boolean().optional(),
+			feedback: z.strictObject({}).optional()
+		})
+		.optional(),
 	/** An ordering sent as matching by position, or an evidence question as a single choice. */
 	as: z.enum(['ordering', 'evidence']).optional(),
 	claim: z.string().optional(),

@@ -59,6 +59,21 @@ describe('importGift', () => {
 		expect(importGift('Essay {}')).toMatchObject({ ok: false, unsupported: [{ line: 1 }] });
 	});
 
+	it('reports app data it cannot read at its line, and never takes fields it does not know', () => {
+		expect(importGift('// @question {oops\n::A::Q {T}')).toMatchObject({
+			ok: false,
+			errors: [{ line: 1, message: 'the app data in this comment is not valid JSON' }]
+		});
+		const result = importGift('// @question {"set":{"type":"ordering"}}\n::A::Q {T}');
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors[0]!.message).toMatch(/^the app data in this comment is not understood/);
+		expect(importGift('// @quiz {"feedback":"later"}\n\n::A::Q {T}')).toMatchObject({
+			ok: false,
+			errors: [{ line: 1 }]
+		});
+	});
+
 	it('reports parse and mapping errors together, by line', () => {
 		const result = importGift('A {~a ~b}\n\nB {#x}');
 		expect(result.ok).toBe(false);
