@@ -3,17 +3,11 @@
 // anywhere makes a multiple choice, else `=` with `->` a matching, else T/TRUE/F/FALSE (in
 // capitals) a true/false, else a short answer; `#` first makes a numeric question.
 
-import { moodleFraction, nearestMoodleFraction, percent } from './fractions.ts';
+import { items, optionalText, weight, type Item, type Reading } from './answer-items.ts';
 import { firstNonSpace, indexOf, splitAll, splitOnce, textOf, type Char } from './escape.ts';
+import { numeric } from './numeric.ts';
 import { readText, type GiftFormat } from './text.ts';
-import type {
-	GiftAnswer,
-	GiftBody,
-	GiftIssue,
-	GiftNumeric,
-	GiftPair,
-	NumericRange
-} from './types.ts';
+import type { GiftAnswer, GiftBody, GiftIssue, GiftPair } from './types.ts';
 
 export type AnswerBlock =
 	| { kind: 'ok'; body: GiftBody; generalFeedback?: string; notes: string[] }
@@ -21,13 +15,6 @@ export type AnswerBlock =
 	| { kind: 'errors'; errors: GiftIssue[] };
 
 const TRUE_FALSE: Record<string, boolean> = { T: true, TRUE: true, F: false, FALSE: false };
-const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
-
-interface Reading {
-	format: GiftFormat;
-	errors: GiftIssue[];
-	notes: string[];
-}
 
 /** `chars` is the inside of the braces; `line` is where the `{` is. */
 export function parseAnswerBlock(chars: Char[], format: GiftFormat, line: number): AnswerBlock {
@@ -68,11 +55,6 @@ function lastIndexOf(chars: Char[], token: string): number {
 	return found;
 }
 
-function optionalText(chars: Char[], format: GiftFormat): string | undefined {
-	const text = readText(textOf(chars), format).text.trim();
-	return text === '' ? undefined : text;
-}
-
 /** `{T}`, `{FALSE#wrong}`, `{TRUE#wrong#right}`; undefined if it is not true/false. */
 function trueFalse(body: Char[], { format, errors, notes }: Reading): GiftBody | undefined {
 	const [head, ...feedback] = splitAll(body, '#');
@@ -101,58 +83,6 @@ function trueFalse(body: Char[], { format, errors, notes }: Reading): GiftBody |
 		...(wrongFeedback ? { wrongFeedback } : {}),
 		...(rightFeedback ? { rightFeedback } : {})
 	};
-}
-
-interface Item {
-	/** '' for text before the first `=` or `~`, which Moodle reads as an answer too. */
-	prefix: '=' | '~' | '';
-	text: Char[];
-	line: number;
-}
-
-/** Splits the block before each unescaped character of `markers`. */
-function items(body: Char[], markers: string): Item[] {
-	const starts: number[] = [];
-	body.forEach((ch, i) => {
-		if (!ch.escaped && markers.includes(ch.c)) starts.push(i);
-	});
-	const list = starts.map((start, index) => ({
-		prefix: body[start]!.c as '=' | '~',
-		text: body.slice(start + 1, starts[index + 1] ?? body.length),
-		line: body[start]!.line
-	}));
-	const leading = body.slice(0, starts[0] ?? body.length);
-	const at = firstNonSpace(leading);
-	return at < 0
-		? list
-		: [{ prefix: '', text: leading.slice(at), line: leading[at]!.line }, ...list];
-}
-
-/** A leading `%n%`: the fraction it gives (undefined if there is none) and the rest. */
-function weight(item: Item, errors: GiftIssue[]): { fraction?: number; rest: Char[] } {
-	const open = firstNonSpace(item.text);
-	if (open < 0 || item.text[open]!.c !== '%') return { rest: item.text };
-	const close = indexOf(item.text, '%', open + 1);
-	if (close < 0) {
-		errors.push({ line: item.line, message: 'the weight after "%" is not closed with "%"' });
-		return { rest: [] };
-	}
-	const raw = textOf(item.text.slice(open + 1, close)).trim();
-	const rest = item.text.slice(close + 1);
-	if (!NUMBER.test(raw)) {
-		errors.push({ line: item.line, message: `bad weight "%${raw}%": not a percentage` });
-		return { rest };
-	}
-	const fraction = moodleFraction(Number(raw) / 100);
-	if (fraction === undefined) {
-		const nearest = percent(nearestMoodleFraction(Number(raw) / 100));
-		errors.push({
-			line: item.line,
-			message: `bad weight "%${raw}%": Moodle accepts only its list of credits (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0 %, or minus one of them); the nearest is %${nearest}%`
-		});
-		return { rest };
-	}
-	return { fraction, rest };
 }
 
 /** Answer text and `#feedback`, or an error for an empty answer. */
@@ -244,60 +174,4 @@ function matching(body: Char[], { format, errors }: Reading): GiftBody | undefin
 		}
 	}
 	return errors.length > 0 ? undefined : { kind: 'matching', pairs };
-}
-
-/**
- * After the `#`: `x`, `x:tolerance`, `min..max`, or a list of `=%w%x:t#feedback` answers; then
- * optionally `~#feedback` for any other number.
- */
-function numeric(body: Char[], line: number, reading: Reading): GiftBody | undefined {
-	const [main, wrong] = splitOnce(body, '~');
-	const answers: GiftNumeric[] = [];
-	for (const item of items(main, '=')) {
-		const { fraction, rest } = weight(item, reading.errors);
-		const [text, feedbackChars] = splitOnce(rest, '#');
-		const raw = textOf(text).trim();
-		const range = numericRange(raw, item.line, reading.errors);
-		if (!range) continue;
-		const feedback = feedbackChars && optionalText(feedbackChars, reading.format);
-		answers.push({
-			...range,
-			fraction: fraction ?? 1,
-			...(feedback ? { feedback } : {}),
-			line: item.line
-		});
-	}
-	if (reading.errors.length === 0 && answers.length === 0) {
-		reading.errors.push({ line, message: 'a numeric question needs at least one answer' });
-	}
-	const [, wrongFeedbackChars] = wrong ? splitOnce(wrong, '#') : [];
-	const wrongFeedback = wrongFeedbackChars && optionalText(wrongFeedbackChars, reading.format);
-	if (reading.errors.length > 0) return undefined;
-	return { kind: 'numeric', answers, ...(wrongFeedback ? { wrongFeedback } : {}) };
-}
-
-function numericRange(raw: string, line: number, errors: GiftIssue[]): NumericRange | undefined {
-	const bad = (what: string) => {
-		errors.push({
-			line,
-			message: `bad numeric answer "${raw}": ${what} (write x, x:tolerance or min..max)`
-		});
-		return undefined;
-	};
-	const number = (text: string) => (NUMBER.test(text.trim()) ? Number(text) : undefined);
-	if (raw === '') return bad('it is empty');
-	if (raw.includes('..')) {
-		const [low, high, ...extra] = raw.split('..');
-		const min = number(low!);
-		const max = number(high!);
-		if (extra.length > 0 || min === undefined || max === undefined) return bad('not a range');
-		if (min > max) return bad('the lower end is above the upper end');
-		return { min, max };
-	}
-	const [given, margin, ...extra] = raw.split(':');
-	const value = number(given!);
-	const tolerance = margin === undefined ? 0 : number(margin);
-	if (extra.length > 0 || value === undefined) return bad('not a number');
-	if (tolerance === undefined || tolerance < 0) return bad('the tolerance is not a number ≥ 0');
-	return { value, tolerance };
 }

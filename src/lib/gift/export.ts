@@ -8,8 +8,18 @@
 import type { Question, QuizFile } from '../content/quiz-schema.ts';
 import { QUESTION_TAG, QUIZ_TAG, writeData, type QuestionData, type QuizData } from './app-data.ts';
 import { escapeGift } from './escape.ts';
-import { moodleFraction, nearestMoodleFraction, percent } from './fractions.ts';
-import { evenShares, optionId, slugify } from './to-quiz.ts';
+import {
+	exactCredits,
+	ids,
+	moodleCredit,
+	multiple,
+	single,
+	type Warn,
+	type Written
+} from './export-choice.ts';
+import { arrowSafe, feedback, giftText } from './export-text.ts';
+import { percent } from './fractions.ts';
+import { slugify } from './to-quiz.ts';
 
 export { percent };
 
@@ -23,14 +33,6 @@ export interface ExportResult {
 	exported: number;
 	warnings: ExportWarning[];
 }
-
-/**
- * A text in a place that reads a format marker: a leading `[…]` or `%…%` would be taken for a
- * marker or a weight, so such a text gets an explicit [plain] first.
- */
-const t = (text: string) => `${/^[[%]/.test(text) ? '[plain]' : ''}${escapeGift(text)}`;
-
-const feedback = (text: string | undefined) => (text ? `#${t(text)}` : '');
 
 export function exportGift(quiz: QuizFile, options: { sourceName?: string } = {}): ExportResult {
 	const warnings: ExportWarning[] = [];
@@ -51,13 +53,7 @@ export function exportGift(quiz: QuizFile, options: { sourceName?: string } = {}
 	return { gift: `${blocks.join('\n\n')}\n`, exported: blocks.length - 1, warnings };
 }
 
-interface Written {
-	prompt?: string;
-	block: string;
-	data?: QuestionData;
-}
-
-function writeQuestion(q: Question, warn: (message: string) => void): string | undefined {
+function writeQuestion(q: Question, warn: Warn): string | undefined {
 	const written = answerBlock(q, warn);
 	if (!written) return undefined;
 	const data: QuestionData = {
@@ -72,36 +68,14 @@ function writeQuestion(q: Question, warn: (message: string) => void): string | u
 	].join('\n');
 }
 
-/** A credit Moodle accepts: the credit itself, or its nearest with a warning; null if exact. */
-function moodleCredit(credit: number, what: string, warn: (message: string) => void) {
-	if (moodleFraction(credit) !== undefined) return { fraction: credit, exact: null };
-	const nearest = nearestMoodleFraction(credit);
-	warn(
-		`${what}: credit ${percent(credit)} % is not one Moodle accepts; written as ${percent(nearest)} %` +
-			' (the exact credit is kept in the // @question line for our import)'
-	);
-	return { fraction: nearest, exact: credit };
-}
-
-/** The ids, when they are not the ones our import gives (a, b … or p1, p2 …). */
-function ids(list: { id: string }[], standard: (index: number) => string) {
-	return list.some((entry, index) => entry.id !== standard(index))
-		? { ids: list.map((entry) => entry.id) }
-		: {};
-}
-
-/** Exact credits by position, when any had to be rounded to Moodle's. */
-const exactCredits = (exact: (number | null)[]) =>
-	exact.some((value) => value !== null) ? { credits: exact } : {};
-
 /** What this question's import would infer about first-match; anything else is kept as data. */
 function matchRule(q: { match?: 'first' | 'best' | undefined }, credits: number[]) {
 	const inferred = new Set(credits).size > 1 ? 'first' : undefined;
 	return q.match === inferred ? {} : { set: { match: q.match ?? null } };
 }
 
-function answerBlock(q: Question, warn: (message: string) => void): Written | undefined {
-	const general = `####${t(q.explanation)}`;
+function answerBlock(q: Question, warn: Warn): Written | undefined {
+	const general = `####${giftText(q.explanation)}`;
 	const block = (lines: string[], lead = '') => `{${lead}\n${[...lines, general].join('\n')}\n}`;
 	switch (q.type) {
 		case 'single':
@@ -117,40 +91,18 @@ function answerBlock(q: Question, warn: (message: string) => void): Written | un
 				data: { ...written.data, as: 'evidence', claim: q.claim, source: q.source }
 			};
 		}
-		case 'multiple': {
-			const weighted = q.options.some((o) => o.credit !== undefined);
-			const right = new Set(q.answers);
-			const wrongCount = q.options.length - right.size;
-			const credits = q.options.map((o) =>
-				weighted ? (o.credit ?? 0) : right.has(o.id) ? 1 / right.size : -1 / wrongCount
-			);
-			const moodle = credits.map((credit, index) =>
-				moodleCredit(credit, `option "${q.options[index]!.text}"`, warn)
-			);
-			const lines = q.options.map((o, index) => {
-				const fraction = moodle[index]!.fraction;
-				const prefix = fraction === 0 ? '~' : `~%${percent(fraction)}%`;
-				return `${prefix}${t(o.text)}${feedback(o.feedback)}`;
-			});
-			// Import drops a zero credit and credits that are our default shares; those come back
-			// from the data, as do rounded ones.
-			const even = evenShares(moodle.map((m) => m.fraction));
-			const exact = q.options.map((o, index) =>
-				o.credit !== undefined && (even || o.credit === 0 || moodle[index]!.exact !== null)
-					? o.credit
-					: null
-			);
-			return {
-				block: block(lines),
-				data: { ...ids(q.options, optionId), ...exactCredits(exact) }
-			};
-		}
+		case 'multiple':
+			return multiple(q, block, warn);
 		case 'truefalse': {
 			// Moodle: the first feedback is for a wrong response, the second for a right one.
 			const ifTrue = q.feedback?.true ?? '';
 			const ifFalse = q.feedback?.false ?? '';
 			const [wrong, right] = q.answer ? [ifFalse, ifTrue] : [ifTrue, ifFalse];
-			const tail = right ? `#${t(wrong)}#${t(right)}` : wrong ? `#${t(wrong)}` : '';
+			const tail = right
+				? `#${giftText(wrong)}#${giftText(right)}`
+				: wrong
+					? `#${giftText(wrong)}`
+					: '';
 			// An empty feedback object has no GIFT form; only the data brings it back.
 			const empty = q.feedback && !ifTrue && !ifFalse ? { set: { feedback: {} } } : {};
 			return { block: `{${q.answer ? 'TRUE' : 'FALSE'}${tail}${general}}`, data: empty };
@@ -165,7 +117,7 @@ function answerBlock(q: Question, warn: (message: string) => void): Written | un
 			const lines = q.answers.map((a, index) => {
 				const fraction = moodle[index]!.fraction;
 				const note = a.feedback ? `#${arrowSafe(a.feedback)}` : '';
-				return `=${fraction === 1 ? '' : `%${percent(fraction)}%`}${t(a.text)}${note}`;
+				return `=${fraction === 1 ? '' : `%${percent(fraction)}%`}${giftText(a.text)}${note}`;
 			});
 			const rule = matchRule(
 				q,
@@ -221,57 +173,4 @@ function answerBlock(q: Question, warn: (message: string) => void): Written | un
 			};
 		}
 	}
-}
-
-/**
- * A text where "->" would be read as syntax (a matching's left side, a short answer's
- * feedback): written in HTML, "->" as "-&gt;", which reads back as "->".
- */
-function arrowSafe(text: string): string {
-	if (!text.includes('->')) return t(text);
-	const html = text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		// HTML folds runs of spaces and spaces at a line break; encoded, they are kept.
-		.replace(/ (?= |\n)|(?<=\n| ) /g, '&#32;')
-		.replace(/\n/g, '<br>');
-	return `[html]${escapeGift(html)}`;
-}
-
-type Block = (lines: string[], lead?: string) => string;
-
-/**
- * Moodle's single choice: the answer is "=", any other option with credit "~%n%", a wrong one
- * "~". (An "=" elsewhere would also be full credit, but "~%100%" keeps a "~" in the block,
- * which is what makes Moodle read it as a choice at all.)
- */
-function single(
-	q: Question,
-	options: { id: string; text: string; feedback?: string | undefined; credit?: number }[],
-	answer: string,
-	block: Block,
-	warn: (message: string) => void
-): Written {
-	const moodle = options.map((o) =>
-		o.credit === undefined || o.id === answer
-			? { fraction: o.id === answer ? 1 : 0, exact: null }
-			: moodleCredit(o.credit, `option "${o.text}"`, warn)
-	);
-	const lines = options.map((o, index) => {
-		const fraction = moodle[index]!.fraction;
-		const prefix = o.id === answer ? '=' : fraction === 0 ? '~' : `~%${percent(fraction)}%`;
-		return `${prefix}${t(o.text)}${feedback(o.feedback)}`;
-	});
-	// Import gives the answer and zero-credit options no credit; one written out comes back
-	// from the data, as do rounded ones.
-	const exact = options.map((o, index) =>
-		o.credit !== undefined && (o.id === answer || o.credit === 0 || moodle[index]!.exact !== null)
-			? o.credit
-			: null
-	);
-	return {
-		block: block(lines),
-		data: { ...ids(options, optionId), ...exactCredits(exact) }
-	};
 }
