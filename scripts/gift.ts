@@ -1,17 +1,20 @@
 // `npm run gift -- import|export ...`: move quizzes between GIFT (Moodle's text format) and
-// our quiz.yaml. Relative imports only, so tsx runs it without the $lib alias.
+// our quiz.yaml; import also reads Moodle XML. Relative imports only, so tsx runs it without the $lib alias.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { checkImportedQuiz } from '../src/lib/gift/check.ts';
+import { decodeGift } from '../src/lib/gift/decode.ts';
 import { exportGift } from '../src/lib/gift/export.ts';
-import { importGift } from '../src/lib/gift/import.ts';
+import { importGift, importParsed } from '../src/lib/gift/import.ts';
+import { parseMoodleXml } from '../src/lib/gift/moodle-xml.ts';
 
 const usage = `Usage:
-  npm run gift -- import FILE.gift [--out DIR] [--force]
-      Writes DIR/quiz.yaml (DIR defaults to the current folder). Refuses to replace an
-      existing quiz.yaml unless --force. Writes nothing if the GIFT file is malformed.
+  npm run gift -- import FILE.gift|FILE.xml [--out DIR] [--force]
+      Writes DIR/quiz.yaml (DIR defaults to the current folder) from GIFT or Moodle XML.
+      Refuses to replace an existing quiz.yaml unless --force. Writes nothing if the file
+      is malformed.
   npm run gift -- export QUIZ [--out FILE] [--force]
       QUIZ is a quiz.yaml or a lesson folder holding one. Prints GIFT, or writes it to FILE.`;
 
@@ -25,11 +28,13 @@ class CliError extends Error {
 	}
 }
 
-function readInput(path: string, what: string): string {
+function readBytes(path: string, what: string): Buffer {
 	if (!existsSync(path)) throw new CliError(`No ${what} at ${path}.`);
 	if (statSync(path).isDirectory()) throw new CliError(`${path} is a folder, not a ${what}.`);
-	return readFileSync(path, 'utf8');
+	return readFileSync(path);
 }
+
+const readInput = (path: string, what: string) => readBytes(path, what).toString('utf8');
 
 function refuseOverwrite(path: string, force: boolean | undefined) {
 	if (existsSync(path) && !force) {
@@ -38,7 +43,12 @@ function refuseOverwrite(path: string, force: boolean | undefined) {
 }
 
 function runImport(file: string, outDir: string, force: boolean | undefined): void {
-	const source = readInput(file, 'GIFT file');
+	const decoded = decodeGift(readBytes(file, 'GIFT file'));
+	if ('error' in decoded) {
+		console.error(`${file}:${decoded.error.line}: error: ${decoded.error.message}`);
+		throw new CliError(`${file} is not a GIFT text file; nothing was written.`);
+	}
+	const source = decoded.text;
 	if (/\.ya?ml$/i.test(outDir)) {
 		throw new CliError(`--out takes a folder; quiz.yaml is written inside it (got ${outDir}).`);
 	}
@@ -47,7 +57,11 @@ function runImport(file: string, outDir: string, force: boolean | undefined): vo
 	}
 	const target = join(outDir, 'quiz.yaml');
 	refuseOverwrite(target, force);
-	const result = importGift(source, { sourceName: basename(file) });
+	// Moodle's question bank exports XML by default; it is read into the same questions.
+	const isXml = /\.xml$/i.test(file) || /^\s*<(\?xml|quiz)\b/.test(source);
+	const result = isXml
+		? importParsed(parseMoodleXml(source), { sourceName: basename(file) })
+		: importGift(source, { sourceName: basename(file) });
 	const diagnostics = [
 		...result.unsupported.map((item) => ({
 			line: item.line,

@@ -78,12 +78,34 @@ describe('gift import', () => {
 			.split('\n')
 			.filter((line) => line.includes(': error: '))
 			.map((line) => Number(line.slice(file.length + 1).split(':')[0]));
-		expect(errors).toEqual([5, 9, 11, 13, 17, 20, 22, 24, 26, 28]);
+		expect(errors).toEqual([5, 9, 11, 13, 17, 20, 22, 24, 26, 28, 30, 33]);
 		expect(run.stderr).toContain(`${file}:11: error: bad numeric answer "twelve"`);
-		expect(run.stderr).toContain('10 error(s) in');
+		expect(run.stderr).toContain('12 error(s) in');
 		expect(run.stderr).toContain('nothing was written.');
 		expect(run.stdout).toBe('');
 		expect(existsSync(join(dir, 'lesson'))).toBe(false);
+	});
+
+	it('reads a UTF-16 file and refuses a Latin-1 one at the line that is not UTF-8', () => {
+		const source = '::Café::Où est l’été ? {=Ici ~Là}\n';
+		const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(source, 'utf16le')]);
+		writeFileSync(join(dir, 'utf16.gift'), utf16);
+		expect(gift(['import', 'utf16.gift', '--out', 'ok']).status).toBe(0);
+		expect(readFileSync(join(dir, 'ok/quiz.yaml'), 'utf8')).toContain('prompt: Où est l’été ?');
+
+		writeFileSync(join(dir, 'latin1.gift'), Buffer.from('Q {T}\n\nCaf\u00e9 ? {T}\n', 'latin1'));
+		const run = gift(['import', 'latin1.gift', '--out', 'bad']);
+		expect(run.status).toBe(1);
+		expect(run.stderr).toContain('latin1.gift:3: error: line 3 is not UTF-8');
+		expect(existsSync(join(dir, 'bad'))).toBe(false);
+	});
+
+	it('imports a Moodle XML bank', () => {
+		const run = gift(['import', join(fixtures, 'moodle/bank.xml'), '--out', 'xml']);
+		expect(run.status).toBe(0);
+		expect(run.stdout).toContain('Wrote xml/quiz.yaml: 6 questions imported, 1 skipped');
+		const quiz = parseYaml(readFileSync(join(dir, 'xml/quiz.yaml'), 'utf8'));
+		expect(quiz.questions[0]).toMatchObject({ id: 'home-town', type: 'single', answer: 'd' });
 	});
 
 	it('explains a missing file and an --out that is not a folder', () => {
@@ -108,8 +130,8 @@ describe('gift export', () => {
 	it('prints GIFT for a lesson folder or a quiz.yaml', () => {
 		const run = gift(['export', 'lesson']);
 		expect(run.status).toBe(0);
-		expect(run.stdout).toContain('::before::[markdown]Imported.{TRUE####TODO\\: explain');
-		expect(run.stdout).toContain('::between::[markdown]Also imported.{\n=yes\n~no\n');
+		expect(run.stdout).toContain('::before::[plain]Imported.{TRUE####TODO\\: explain');
+		expect(run.stdout).toContain('::between::[plain]Also imported.{\n=yes\n~no\n');
 		expect(gift(['export', 'lesson/quiz.yaml']).stdout).toBe(run.stdout);
 	});
 
@@ -122,7 +144,7 @@ describe('gift export', () => {
 		expect(questions('again/quiz.yaml')).toEqual(questions('lesson/quiz.yaml'));
 	});
 
-	it('warns about questions GIFT cannot hold', () => {
+	it('warns about questions Moodle will read differently', () => {
 		mkdirSync(join(dir, 'ordering'));
 		writeFileSync(
 			join(dir, 'ordering/quiz.yaml'),
@@ -136,9 +158,8 @@ describe('gift export', () => {
 		);
 		const run = gift(['export', 'ordering']);
 		expect(run.status).toBe(0);
-		expect(run.stderr).toContain(
-			'warning: question "steps": skipped: GIFT has no ordering questions'
-		);
+		expect(run.stderr).toContain('warning: question "steps": written as matching by position');
+		expect(run.stdout).toContain('::steps::[plain]Order{\n=1 -> A\n=2 -> B\n');
 		expect(run.stdout).toContain('::yes::');
 	});
 

@@ -21,10 +21,15 @@ const tf = (answer: boolean, feedback?: object) => ({
 	answer,
 	...(feedback ? { feedback } : {})
 });
-const options = (...texts: (string | [string, string])[]) =>
+const options = (...texts: (string | [string, string?, number?])[]) =>
 	texts.map((entry, index) => {
-		const [text, feedback] = typeof entry === 'string' ? [entry] : entry;
-		return { id: 'abcdefg'[index]!, text, ...(feedback ? { feedback } : {}) };
+		const [text, feedback, credit] = typeof entry === 'string' ? [entry] : entry;
+		return {
+			id: 'abcdefg'[index]!,
+			text,
+			...(feedback ? { feedback } : {}),
+			...(credit !== undefined ? { credit } : {})
+		};
 	});
 
 describe('every-construct.gift', () => {
@@ -55,13 +60,17 @@ describe('every-construct.gift', () => {
 			}),
 			q('weighted', 'Which sources are primary?', {
 				type: 'multiple',
-				options: options('A diary', 'A letter', 'A textbook'),
+				options: options(
+					['A diary', undefined, 0.7],
+					['A letter', undefined, 0.3],
+					['A textbook', undefined, -1]
+				),
 				answers: ['a', 'b']
 			}),
 			q('two-right', 'Which are planets?', {
-				type: 'multiple',
-				options: options('Mars', 'Venus', 'The Moon'),
-				answers: ['a', 'b']
+				type: 'single',
+				options: options('Mars', ['Venus', undefined, 1], 'The Moon'),
+				answer: 'a'
 			}),
 			q('q5', 'The Earth orbits the Sun.', tf(true)),
 			q('flat-earth', 'The Earth is flat.', tf(false)),
@@ -70,7 +79,11 @@ describe('every-construct.gift', () => {
 				'The Moon orbits the Earth.',
 				tf(true, { true: 'Yes, once a month.', false: 'Look again at the diagram.' })
 			),
-			q('sun', 'the sun is a planet.', tf(false, { true: 'It is a star.' })),
+			// Lower-case {false} is a short answer in Moodle, whose answer is the word "false".
+			q('sun', 'the sun is a planet.', {
+				type: 'short',
+				answers: [{ text: 'false', credit: 1, feedback: 'It is a star.' }]
+			}),
 			q('paris', 'Paris is in Italy.', tf(false), 'Paris is in France.'),
 			q('short', 'Two plus two, in words?', {
 				type: 'short',
@@ -78,7 +91,8 @@ describe('every-construct.gift', () => {
 					{ text: 'four', credit: 1 },
 					{ text: 'Four', credit: 1 },
 					{ text: 'for', credit: 0.5, feedback: 'Almost: check the spelling.' }
-				]
+				],
+				match: 'first'
 			}),
 			q('exact', 'How many legs has a spider?', {
 				type: 'numeric',
@@ -97,7 +111,8 @@ describe('every-construct.gift', () => {
 				answers: [
 					{ value: 1889, tolerance: 0, credit: 1, feedback: 'Exactly.' },
 					{ value: 1889, tolerance: 2, credit: 0.5, feedback: 'Close.' }
-				]
+				],
+				match: 'first'
 			}),
 			q('match', 'Match each country with its capital.', {
 				type: 'matching',
@@ -114,7 +129,7 @@ describe('every-construct.gift', () => {
 				answer: 'c'
 			}),
 			q('html', 'Is water wet & cold?', tf(true)),
-			q('markdown', 'Is **this** bold?', tf(true)),
+			q('markdown', 'Is this bold?', tf(true)),
 			q('plain', 'Plain text here.', tf(false)),
 			q(
 				'escapes',
@@ -143,19 +158,18 @@ describe('every-construct.gift', () => {
 			{
 				line: 83,
 				title: 'Cloze',
-				message:
-					'2 answer blocks in one question: embedded answers (cloze) are not supported (or a blank line is missing between two questions)'
+				message: '2 answer blocks in one question: embedded answers (cloze) are not supported'
 			}
 		]);
 	});
 
-	it('warns about the category, lossy weights, the missing word and HTML', () => {
+	it('warns about the category, lower-case true/false, the missing word, HTML and Markdown', () => {
 		expect(result.warnings.map((w) => [w.line, w.message.slice(0, 48)])).toEqual([
 			[4, 'category "$course$/History/Week 1" ignored: our '],
-			[15, 'question "weighted": option weights (70%, 30%, -'],
-			[21, 'question "two-right": option weights (100%, 100%'],
+			[29, 'question "sun": "{false}" is a short answer in M'],
 			[53, 'question "missing-word": missing-word question: '],
-			[59, 'question "html": HTML formatting was turned into']
+			[59, 'question "html": HTML formatting was turned into'],
+			[61, 'question "markdown": Markdown formatting was tur']
 		]);
 	});
 });
@@ -173,8 +187,7 @@ describe('malformed.gift', () => {
 			},
 			{
 				line: 9,
-				message:
-					'unknown answer "*maybe": answers start with = (right) or ~ (wrong), or the block is T/F, #number or empty'
+				message: 'no answer is marked right: mark one with "=" or give it a positive %weight%'
 			},
 			{
 				line: 11,
@@ -185,7 +198,7 @@ describe('malformed.gift', () => {
 				message:
 					'bad numeric answer "12:-1": the tolerance is not a number ≥ 0 (write x, x:tolerance or min..max)'
 			},
-			{ line: 17, message: 'bad weight "%150%": use a percentage from -100 to 100' },
+			{ line: 17, message: expect.stringMatching(/^bad weight "%150%": .* nearest is %100%$/) },
 			{ line: 20, message: 'the title opened with "::" is not closed with "::"' },
 			{ line: 22, message: '"}" without a "{" before it (write \\} for a literal brace)' },
 			{
@@ -196,7 +209,18 @@ describe('malformed.gift', () => {
 				line: 26,
 				message: 'a true/false answer takes at most two feedbacks: {T#if wrong#if right}'
 			},
-			{ line: 28, message: 'in a matching question every answer is "=left -> right"' }
+			{ line: 28, message: 'in a matching question every answer is "=left -> right"' },
+			{
+				line: 30,
+				message: expect.stringMatching(
+					/^bad weight "%37%": Moodle accepts only its list of credits \(100, 90, .*; the nearest is %40%$/
+				)
+			},
+			{
+				line: 33,
+				message:
+					'a second answer block in the question that starts on line 32: is a blank line missing between two questions?'
+			}
 		]);
 		expect(result).not.toHaveProperty('yaml');
 	});

@@ -39,17 +39,30 @@ const common = {
 
 const option = z.strictObject({ id, text, feedback: prose.optional() });
 
+/**
+ * Choice options may carry their own credit, as Moodle's do: on a single choice what picking
+ * that option earns (the `answer` alone earns 1 when no credits are given); on a multiple
+ * choice what ticking it adds or takes away, the total kept between 0 and 1.
+ */
+const creditedOption = z.strictObject({
+	...option.shape,
+	credit: z.number().min(-1).max(1).optional()
+});
+
+/** Which accepted answer a typed response earns: the first that matches (Moodle) or the best. */
+const matchRule = z.enum(['first', 'best']).optional();
+
 const single = z.strictObject({
 	...common,
 	type: z.literal('single'),
-	options: z.array(option).min(2, 'give at least two options'),
+	options: z.array(creditedOption).min(2, 'give at least two options'),
 	answer: id
 });
 
 const multiple = z.strictObject({
 	...common,
 	type: z.literal('multiple'),
-	options: z.array(option).min(2, 'give at least two options'),
+	options: z.array(creditedOption).min(2, 'give at least two options'),
 	answers: z.array(id).min(1, 'mark at least one option correct')
 });
 
@@ -74,7 +87,10 @@ const shortAnswer = z.strictObject({
 				z.strictObject({ text, credit: credit.default(1), feedback: prose.optional() })
 			])
 		)
-		.min(1, 'give at least one accepted answer')
+		.min(1, 'give at least one accepted answer'),
+	match: matchRule,
+	/** Off by default: "Paris" and "paris" are the same answer. */
+	caseSensitive: z.boolean().optional()
 });
 
 const numericAnswer = z.union([
@@ -97,7 +113,10 @@ const numericAnswer = z.union([
 const numeric = z.strictObject({
 	...common,
 	type: z.literal('numeric'),
-	answers: z.array(numericAnswer).min(1, 'give at least one accepted answer')
+	answers: z.array(numericAnswer).min(1, 'give at least one accepted answer'),
+	match: matchRule,
+	/** Shown for a number that no answer accepts (Moodle's `~#…` in a numeric question). */
+	wrongFeedback: prose.optional()
 });
 
 const matching = z.strictObject({
@@ -158,6 +177,12 @@ export const question = z
 					q.type === 'single' ? 'options' : 'sentences'
 				);
 				if (!ids.has(q.answer)) problem(`answer "${q.answer}" is not one of the ids`, ['answer']);
+				if (q.type === 'single') {
+					const credit = q.options.find((o) => o.id === q.answer)?.credit;
+					if (credit !== undefined && credit !== 1) {
+						problem(`answer "${q.answer}" must have credit 1 (or none)`, ['answer']);
+					}
+				}
 				break;
 			}
 			case 'multiple': {
@@ -171,6 +196,7 @@ export const question = z
 						problem(`answer "${answer}" is not one of the option ids`, ['answers']);
 				}
 				checkIds(q.answers, 'answer', 'answers');
+				if (q.options.some((o) => o.credit !== undefined)) checkWeights(q, problem);
 				break;
 			}
 			case 'short':
@@ -195,6 +221,25 @@ export const question = z
 				break;
 		}
 	});
+
+/**
+ * With credits, a multiple choice is scored as Moodle scores it, so it must be one Moodle would
+ * accept: the ticked-right options are those with a positive credit, and those add up to 1.
+ */
+function checkWeights(
+	q: z.output<typeof multiple>,
+	problem: (message: string, path?: PropertyKey[]) => void
+) {
+	const positive = q.options.filter((o) => (o.credit ?? 0) > 0);
+	const total = positive.reduce((sum, o) => sum + o.credit!, 0);
+	if (Math.abs(total - 1) > 1e-4) {
+		problem(`the positive credits add up to ${+total.toFixed(4)}, not 1`, ['options']);
+	}
+	const right = positive.map((o) => o.id);
+	if (right.length !== q.answers.length || right.some((id) => !q.answers.includes(id))) {
+		problem(`answers must be the options with a positive credit: ${right.join(', ')}`, ['answers']);
+	}
+}
 
 export const quizFile = z
 	.strictObject({

@@ -33,14 +33,14 @@ describe('importGift', () => {
 	});
 
 	it('lists skipped questions, ignored categories and per-question warnings in the YAML', () => {
-		const result = importGift('$CATEGORY: c\n\nEssay {}\n\nQ {=a =b ~c}');
+		const result = importGift('$CATEGORY: c\n\nEssay {}\n\nQ {true}');
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		expect(result.yaml).toContain('#   line 1: category "c" ignored');
 		expect(result.yaml).toContain('#   line 3: skipped: essay question ({})');
-		expect(result.yaml).toMatch(/# GIFT line 5\n\s+# warning: option weights/);
+		expect(result.yaml).toMatch(/# GIFT line 5\n\s+# warning: "\{true\}" is a short answer/);
 		expect(result.warnings.map((w) => w.line)).toEqual([1, 5]);
-		expect(result.warnings[1]!.message).toMatch(/^question "q1": option weights/);
+		expect(result.warnings[1]!.message).toMatch(/^question "q1": "\{true\}" is a short answer/);
 	});
 
 	it('fails on what our schema rejects, giving the line of the question', () => {
@@ -57,6 +57,21 @@ describe('importGift', () => {
 			errors: [{ line: 1, message: 'field "questions": a quiz needs at least one question' }]
 		});
 		expect(importGift('Essay {}')).toMatchObject({ ok: false, unsupported: [{ line: 1 }] });
+	});
+
+	it('reports app data it cannot read at its line, and never takes fields it does not know', () => {
+		expect(importGift('// @question {oops\n::A::Q {T}')).toMatchObject({
+			ok: false,
+			errors: [{ line: 1, message: 'the app data in this comment is not valid JSON' }]
+		});
+		const result = importGift('// @question {"set":{"type":"ordering"}}\n::A::Q {T}');
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors[0]!.message).toMatch(/^the app data in this comment is not understood/);
+		expect(importGift('// @quiz {"feedback":"later"}\n\n::A::Q {T}')).toMatchObject({
+			ok: false,
+			errors: [{ line: 1 }]
+		});
 	});
 
 	it('reports parse and mapping errors together, by line', () => {

@@ -51,13 +51,17 @@ describe('splitting a file into questions', () => {
 
 describe('one question', () => {
 	it('reads the title, format marker, prompt and general feedback', () => {
-		expect(one('::My \\: title::[markdown] Is **this** bold? {T####Because.}')).toMatchObject({
+		expect(one('::My \\: title::[plain] Is **this** bold? {T####Because.}')).toMatchObject({
 			title: 'My : title',
 			prompt: 'Is **this** bold?',
 			generalFeedback: 'Because.',
 			kind: 'truefalse',
 			answer: true
 		});
+	});
+
+	it('takes the last #### as the start of the general feedback, as Moodle does', () => {
+		expect(one('Q {=a#x####y ~b####General.}')).toMatchObject({ generalFeedback: 'General.' });
 	});
 
 	it('turns a missing-word question into a prompt with ___, keeping the spacing', () => {
@@ -75,17 +79,36 @@ describe('one question', () => {
 		expect(q).toMatchObject({ kind: 'choice', answers: [{ text: 'yes' }, { text: 'no' }] });
 		expect(q.notes).toEqual(['HTML formatting was turned into plain text']);
 	});
+
+	it('keeps the address of an HTML link and of embedded media, warning about media', () => {
+		const link = one(
+			'[html]<a href\\="http\\://example.org/bonjour.mp3">Listen\\:</a><br />Which language?{=French ~German}'
+		);
+		expect(link.prompt).toBe('Listen: (http://example.org/bonjour.mp3)\nWhich language?');
+		const audio = one('[html]<audio src\\="a.mp3"></audio> Which language?{=French ~German}');
+		expect(audio.prompt).toBe('(a.mp3) Which language?');
+		expect(audio.notes).toContain(
+			'the HTML embeds media (<audio>): only its address is kept in the text'
+		);
+	});
+
+	it('shows a [markdown] prompt as its reader sees it, and says so', () => {
+		const q = one("[markdown]Who's buried in **Grant's tomb**, see [the map](m.png)?{=no one}");
+		expect(q.prompt).toBe("Who's buried in Grant's tomb, see the map (m.png)?");
+		expect(q.notes).toContain('Markdown formatting was turned into plain text');
+		expect(one('[markdown]Keep snake_case and 2 * 3 * 4 {T}').prompt).toBe(
+			'Keep snake_case and 2 * 3 * 4'
+		);
+	});
 });
 
 describe('answer blocks', () => {
-	it('reads true/false in any spelling with the wrong/right feedbacks', () => {
+	it('reads true/false in capitals only, with the wrong/right feedbacks', () => {
 		for (const [block, answer] of [
 			['T', true],
-			['t', true],
 			['TRUE', true],
-			['True', true],
 			['F', false],
-			['false', false]
+			['FALSE', false]
 		] as const) {
 			expect(one(`Q {${block}}`)).toMatchObject({ kind: 'truefalse', answer });
 		}
@@ -94,28 +117,56 @@ describe('answer blocks', () => {
 		expect(one('Q {F##yes}')).not.toHaveProperty('wrongFeedback');
 	});
 
+	it('reads lower-case {true} as Moodle does: a short answer, with a note', () => {
+		for (const block of ['true', 't', 'False']) {
+			const q = one(`Q {${block}}`);
+			expect(q).toMatchObject({ kind: 'short', answers: [{ text: block, fraction: 1 }] });
+			expect(q.notes[0]).toMatch(/is a short answer in Moodle/);
+		}
+	});
+
 	it('reads choices with prefixes, weights and feedback, each with its line', () => {
-		expect(one('Q {\n=a#good\n~%-50%b\n~%25.5%c # so-so \n}')).toMatchObject({
+		expect(one('Q {\n=a#good\n~%-50%b\n~%33.33333%c # so-so \n}')).toMatchObject({
 			kind: 'choice',
+			single: true,
 			answers: [
-				{ prefix: '=', text: 'a', feedback: 'good', line: 2 },
-				{ prefix: '~', weight: -50, text: 'b', line: 3 },
-				{ prefix: '~', weight: 25.5, text: 'c', feedback: 'so-so', line: 4 }
+				{ fraction: 1, text: 'a', feedback: 'good', line: 2 },
+				{ fraction: -0.5, text: 'b', line: 3 },
+				{ fraction: 1 / 3, text: 'c', feedback: 'so-so', line: 4 }
 			]
 		});
+	});
+
+	it('makes a block with = a single choice and one without a multiple choice (Moodle)', () => {
+		expect(one('Q {~wrong ~%50%half =full}')).toMatchObject({ kind: 'choice', single: true });
+		expect(one('Q {~%50%a ~%50%b ~c}')).toMatchObject({ kind: 'choice', single: false });
+	});
+
+	it('reads -> in a block with ~ as option text, as Moodle does', () => {
+		expect(one('Q {=A -> B ~C}')).toMatchObject({
+			kind: 'choice',
+			answers: [{ text: 'A -> B', fraction: 1 }, { text: 'C' }]
+		});
+	});
+
+	it('reads text before the first = or ~ as an answer, as Moodle does', () => {
+		const q = one('Q {maybe ~no =yes}');
+		expect(q).toMatchObject({ answers: [{ text: 'maybe', fraction: 0 }, { text: 'no' }, {}] });
+		expect(q.notes[0]).toMatch(/read as a wrong option/);
+		expect(one('Q {four =4}')).toMatchObject({ kind: 'short', answers: [{ text: 'four' }, {}] });
 	});
 
 	it('reads only = answers as short answer', () => {
 		expect(one('Q {=one =%50%uno#close}')).toMatchObject({
 			kind: 'short',
 			answers: [
-				{ prefix: '=', text: 'one' },
-				{ prefix: '=', weight: 50, text: 'uno', feedback: 'close' }
+				{ fraction: 1, text: 'one' },
+				{ fraction: 0.5, text: 'uno', feedback: 'close' }
 			]
 		});
 	});
 
-	it('reads numeric answers in all three forms', () => {
+	it('reads numeric answers in every form', () => {
 		expect(one('Q {#42}')).toMatchObject({
 			kind: 'numeric',
 			answers: [{ value: 42, tolerance: 0 }]
@@ -124,21 +175,23 @@ describe('answer blocks', () => {
 			answers: [{ value: -150, tolerance: 0.5, feedback: 'near' }]
 		});
 		expect(one('Q {#-5..-1}')).toMatchObject({ answers: [{ min: -5, max: -1 }] });
-		expect(one('Q {#\n=10:1#ok\n=%50%1..20\n~3#no\n}')).toMatchObject({
+		expect(one('Q {#\n=10:1#ok\n=%50%1..20\n}')).toMatchObject({
 			answers: [
-				{ value: 10, tolerance: 1, prefix: '=', feedback: 'ok', line: 2 },
-				{ min: 1, max: 20, prefix: '=', weight: 50, line: 3 },
-				{ value: 3, tolerance: 0, prefix: '~', feedback: 'no', line: 4 }
+				{ value: 10, tolerance: 1, fraction: 1, feedback: 'ok', line: 2 },
+				{ min: 1, max: 20, fraction: 0.5, line: 3 }
 			]
 		});
 	});
 
-	it('drops a catch-all numeric feedback with a note', () => {
-		const q = one('Q {#=5 ~#anything else is wrong}');
-		expect(q).toMatchObject({ answers: [{ value: 5 }] });
-		expect(q.notes).toEqual([
-			'a catch-all wrong-answer feedback (~#…) in a numeric question was dropped'
-		]);
+	it('keeps the ~# feedback for any other number, after one answer or a list', () => {
+		expect(one('Q {#3:2~#Completely wrong}')).toMatchObject({
+			answers: [{ value: 3, tolerance: 2, fraction: 1 }],
+			wrongFeedback: 'Completely wrong'
+		});
+		expect(one('Q {#=5 ~#anything else is wrong}')).toMatchObject({
+			answers: [{ value: 5 }],
+			wrongFeedback: 'anything else is wrong'
+		});
 	});
 
 	it('reads matching pairs, an empty left side being a distractor', () => {
@@ -168,8 +221,7 @@ describe('unsupported questions', () => {
 			{
 				line: 5,
 				title: 'C',
-				message:
-					'2 answer blocks in one question: embedded answers (cloze) are not supported (or a blank line is missing between two questions)'
+				message: '2 answer blocks in one question: embedded answers (cloze) are not supported'
 			},
 			{ line: 9, message: 'embedded answers (cloze) are not supported' }
 		]);
@@ -200,14 +252,32 @@ describe('malformed questions', () => {
 		]);
 	});
 
-	it('reports unknown answer prefixes at their line', () => {
-		expect(errors('Q {\nmaybe\n~no}')).toEqual([
+	it('reports a missing blank line between two questions as an error, not a skip', () => {
+		expect(errors('::A::One {T}\n::B::A description.')).toEqual([
 			{
 				line: 2,
 				message:
-					'unknown answer "maybe": answers start with = (right) or ~ (wrong), or the block is T/F, #number or empty'
+					'a new question title after the question that starts on line 1: is a blank line missing between two questions?'
 			}
 		]);
+		expect(errors('::A::One {T}\n::B::Two {F}')[0]!.line).toBe(2);
+		expect(errors('One {T}\nTwo {F}')).toEqual([
+			{
+				line: 2,
+				message:
+					'a second answer block in the question that starts on line 1: is a blank line missing between two questions?'
+			}
+		]);
+	});
+
+	it('refuses a weight Moodle does not accept, naming the nearest it does', () => {
+		const [error] = errors('Q {\n=a\n~%37%b}');
+		expect(error!.line).toBe(3);
+		expect(error!.message).toMatch(/^bad weight "%37%": Moodle accepts only its list of credits/);
+		expect(error!.message).toMatch(/the nearest is %40%$/);
+		expect(errors('Q {=a =%33.33%b}')[0]!.message).toMatch(/the nearest is %33.33333%$/);
+		expect(errors('Q {=a ~%150%b}')[0]!.message).toMatch(/the nearest is %100%$/);
+		expect(errors('Q {=a ~%1/11%b}')[0]!.message).toBe('bad weight "%1/11%": not a percentage');
 	});
 
 	it('reports bad numbers, tolerances, ranges and weights', () => {
@@ -215,17 +285,21 @@ describe('malformed questions', () => {
 		expect(errors('Q {#1:x}')[0]!.message).toMatch(/the tolerance is not a number/);
 		expect(errors('Q {#1..}')[0]!.message).toMatch(/not a range/);
 		expect(errors('Q {#5..1}')[0]!.message).toMatch(/lower end is above the upper end/);
-		expect(errors('Q {#}')[0]!.message).toMatch(/it is empty/);
+		expect(errors('Q {#}')[0]!.message).toBe('a numeric question needs at least one answer');
+		expect(errors('Q {#=}')[0]!.message).toMatch(/it is empty/);
 		expect(errors('Q {\n=a\n~%x%b}')).toEqual([
-			{ line: 3, message: 'bad weight "%x%": use a percentage from -100 to 100' }
+			{ line: 3, message: 'bad weight "%x%": not a percentage' }
 		]);
 		expect(errors('Q {=a ~%50b}')[0]!.message).toBe('the weight after "%" is not closed with "%"');
 	});
 
 	it('reports empty answers, bad matching and too many true/false feedbacks', () => {
 		expect(errors('Q {= ~b}')[0]!.message).toBe('the answer after "=" is empty');
-		expect(errors('Q {=a -> 1 ~b -> 2}')[0]!.message).toBe(
+		expect(errors('Q {=a -> 1 =b}')[0]!.message).toBe(
 			'in a matching question every answer is "=left -> right"'
+		);
+		expect(errors('Q {~only}')[0]!.message).toBe(
+			'a multiple-choice question needs at least two options'
 		);
 		expect(errors('Q {=a -> 1#fb =b -> 2}')[0]!.message).toMatch(/take no %weight% or #feedback/);
 		expect(errors('Q {=a -> 1 =b -> }')[0]!.message).toBe('the pair has nothing after "->"');

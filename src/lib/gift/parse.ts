@@ -3,28 +3,46 @@
 // question: an optional `::title::`, an optional [format] marker, the text, one `{…}` answer
 // block, and optionally more text after it (Moodle's missing-word form: the blank becomes ___).
 
+import { QUESTION_TAG, QUIZ_TAG } from './app-data.ts';
 import { parseAnswerBlock } from './answers.ts';
 import { indexOf, scan, textOf, type Char, type SourceLine } from './escape.ts';
 import { readText } from './text.ts';
-import type { GiftIssue, GiftQuestion, ParsedGift, Unsupported } from './types.ts';
+import type { AppComment, GiftIssue, GiftQuestion, ParsedGift, Unsupported } from './types.ts';
 
 export const BLANK = '___';
 
 export function parseGift(source: string): ParsedGift {
 	const result: ParsedGift = { questions: [], unsupported: [], warnings: [], errors: [] };
-	for (const block of splitBlocks(source, result.warnings)) {
-		const outcome = parseQuestion(block);
+	for (const block of splitBlocks(source, result)) {
+		const outcome = parseQuestion(block.lines);
 		if ('errors' in outcome) result.errors.push(...outcome.errors);
 		else if ('unsupported' in outcome) result.unsupported.push(outcome.unsupported);
-		else result.questions.push(outcome.question);
+		else result.questions.push({ ...outcome.question, ...(block.app ? { app: block.app } : {}) });
 	}
 	return result;
 }
 
-/** Groups lines into questions: blank lines separate them; comment lines are dropped. */
-function splitBlocks(source: string, warnings: GiftIssue[]): SourceLine[][] {
-	const blocks: SourceLine[][] = [];
+interface Block {
+	lines: SourceLine[];
+	/** Our export's `// @question` comment just before or inside the question. */
+	app?: AppComment;
+}
+
+/**
+ * Groups lines into questions: blank lines separate them; comment lines are dropped, but for
+ * the app data our export writes in them.
+ */
+function splitBlocks(source: string, result: ParsedGift): Block[] {
+	const warnings = result.warnings;
+	const blocks: Block[] = [];
 	let current: SourceLine[] = [];
+	let app: AppComment | undefined;
+	const end = () => {
+		if (current.length === 0) return;
+		blocks.push({ lines: current, ...(app ? { app } : {}) });
+		current = [];
+		app = undefined;
+	};
 	source
 		.replace(/^\uFEFF/, '')
 		.split(/\r\n|\r|\n/)
@@ -32,8 +50,11 @@ function splitBlocks(source: string, warnings: GiftIssue[]): SourceLine[][] {
 			const line = index + 1;
 			const trimmed = text.trim();
 			if (trimmed === '') {
-				if (current.length > 0) blocks.push(current);
-				current = [];
+				end();
+			} else if (trimmed.startsWith(QUESTION_TAG)) {
+				app = { line, json: trimmed.slice(QUESTION_TAG.length) };
+			} else if (trimmed.startsWith(QUIZ_TAG)) {
+				result.quiz = { line, json: trimmed.slice(QUIZ_TAG.length) };
 			} else if (trimmed.startsWith('//')) {
 				// A comment: skipped, and it does not end the question.
 			} else if (current.length === 0 && /^\$CATEGORY:/i.test(trimmed)) {
@@ -46,7 +67,7 @@ function splitBlocks(source: string, warnings: GiftIssue[]): SourceLine[][] {
 				current.push({ line, text });
 			}
 		});
-	if (current.length > 0) blocks.push(current);
+	end();
 	return blocks;
 }
 
@@ -74,12 +95,28 @@ function parseQuestion(block: SourceLine[]): Outcome {
 		return skip('description (text with no answer block {…}): not supported');
 	}
 	if (braces.length > 1) {
+		// A new line between two blocks means two questions ran together; on one line, the
+		// author meant several blanks (embedded answers), which GIFT does not have.
+		const [, firstClose] = braces[0]!;
+		const [nextOpen] = braces[1]!;
+		if (chars.slice(firstClose, nextOpen).some((ch) => ch.c === '\n' && !ch.escaped)) {
+			return fail(
+				chars[nextOpen]!.line,
+				`a second answer block in the question that starts on line ${line}: is a blank line missing between two questions?`
+			);
+		}
 		return skip(
-			`${braces.length} answer blocks in one question: embedded answers (cloze) are not supported` +
-				' (or a blank line is missing between two questions)'
+			`${braces.length} answer blocks in one question: embedded answers (cloze) are not supported`
 		);
 	}
 	const [open, close] = braces[0]!;
+	const nextTitle = indexOf(chars, '\n::', close + 1);
+	if (nextTitle >= 0) {
+		return fail(
+			chars[nextTitle + 1]!.line,
+			`a new question title after the question that starts on line ${line}: is a blank line missing between two questions?`
+		);
+	}
 	const before = readText(textOf(chars.slice(start, open)));
 	const after = readText(textOf(chars.slice(close + 1)), before.format);
 	const answers = parseAnswerBlock(chars.slice(open + 1, close), before.format, chars[open]!.line);
@@ -88,6 +125,8 @@ function parseQuestion(block: SourceLine[]): Outcome {
 
 	const notes = [...answers.notes];
 	if (before.format === 'html') notes.push('HTML formatting was turned into plain text');
+	if (before.format === 'markdown') notes.push('Markdown formatting was turned into plain text');
+	if (before.media) notes.push(before.media);
 	let prompt = before.text.trim();
 	if (after.text.trim() !== '') {
 		const gapBefore = /\s$/.test(before.text) ? ' ' : '';

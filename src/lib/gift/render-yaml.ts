@@ -1,11 +1,13 @@
 // Writes imported questions as quiz.yaml, with a comment block saying what the author must
 // still do and a comment before each question naming its GIFT line and any warnings.
 
-import { Document, isSeq, type Node } from 'yaml';
 import { EXPLANATION_TODO, type Imported } from './to-quiz.ts';
 import type { GiftIssue, Unsupported } from './types.ts';
+import { listLines, mappingLines, type YamlValue } from './yaml-out.ts';
 
 export interface RenderInput {
+	/** Quiz settings our export kept, written before the questions. */
+	settings?: object;
 	imported: Imported[];
 	/** File-level warnings (categories and the like). */
 	warnings: GiftIssue[];
@@ -41,24 +43,52 @@ const rank = (key: string) => (FIRST.includes(key) ? FIRST.indexOf(key) : FIRST.
 const readingOrder = (question: object) =>
 	Object.fromEntries(Object.entries(question).sort(([a], [b]) => rank(a) - rank(b)));
 
-export function renderQuizYaml({ imported, warnings, unsupported, source }: RenderInput): string {
+export function renderQuizYaml({
+	settings,
+	imported,
+	warnings,
+	unsupported,
+	source
+}: RenderInput): string {
 	const ids = imported.map((item) => item.question.id);
 	const todo = imported
 		.filter((item) => item.question.explanation === EXPLANATION_TODO)
 		.map((item) => item.question.id);
-	const header = [
-		`Imported from ${source ?? 'a GIFT file'} by \`npm run gift -- import\`.`,
-		'Before this quiz can be built, the author must, for every question:',
-		'  1. add citations: each needs at least one { source: NNN_<16 hex>.txt, quote: … } taken',
-		'     word for word from the article. They are empty now, so the build fails with',
-		'     "cite at least one source" until they are added.',
-		'  2. check claimType: every question is set to "fact"; change it to "attributed claim"',
-		'     or "opinion" where that is what the question tests.',
+	// Questions exported by us carry their citations and claim types back; others need them.
+	const needsSources = imported.some((item) => item.question.citations?.length === 0);
+	const steps = [
+		...(needsSources
+			? [
+					[
+						'add citations: each needs at least one { source: NNN_<16 hex>.txt, quote: … } taken',
+						'   word for word from the article. They are empty now, so the build fails with',
+						'   "cite at least one source" until they are added.'
+					],
+					[
+						'check claimType: every question is set to "fact"; change it to "attributed claim"',
+						'   or "opinion" where that is what the question tests.'
+					]
+				]
+			: []),
 		...(todo.length > 0
 			? [
-					'  3. write the explanation, citing the article, for the questions whose explanation',
-					`     is still "${EXPLANATION_TODO}":`,
-					...wrapList(todo, '     ')
+					[
+						'write the explanation, citing the article, for the questions whose explanation',
+						`   is still "${EXPLANATION_TODO}":`,
+						...wrapList(todo, '   ')
+					]
+				]
+			: [])
+	];
+	const header = [
+		`Imported from ${source ?? 'a GIFT file'} by \`npm run gift -- import\`.`,
+		...(steps.length > 0
+			? [
+					'Before this quiz can be built, the author must, for every question:',
+					...steps.flatMap(([first, ...rest], index) => [
+						`  ${index + 1}. ${first}`,
+						...rest.map((line) => (line === '' ? line : `  ${line}`))
+					])
 				]
 			: []),
 		...wrapList(ids, 'Questions: ')
@@ -74,15 +104,18 @@ export function renderQuizYaml({ imported, warnings, unsupported, source }: Rend
 		.map((item) => `  line ${item.line}: ${item.text}`);
 	if (leftOut.length > 0) header.push('Left out or ignored:', ...leftOut);
 
-	const doc = new Document({ questions: imported.map((item) => readingOrder(item.question)) });
-	doc.commentBefore = header.map(indent).join('\n');
-	const questions = doc.get('questions');
-	if (isSeq(questions)) {
-		questions.items.forEach((node, index) => {
-			const item = imported[index]!;
-			const lines = [`GIFT line ${item.line}`, ...item.notes.map((note) => `warning: ${note}`)];
-			(node as Node).commentBefore = lines.map(indent).join('\n');
-		});
-	}
-	return doc.toString({ lineWidth: 100 });
+	const questions = imported.flatMap((item) => [
+		...[`GIFT line ${item.line}`, ...item.notes.map((note) => `warning: ${note}`)].map(
+			(line) => `  #${indent(line)}`
+		),
+		...listLines([readingOrder(item.question) as YamlValue], 2)
+	]);
+	return [
+		...header.map((line) => `#${indent(line)}`.trimEnd()),
+		'',
+		...mappingLines((settings ?? {}) as { [key: string]: YamlValue }, 0),
+		'questions:',
+		...questions,
+		''
+	].join('\n');
 }

@@ -3,7 +3,7 @@ import { htmlToText, readText } from './text.ts';
 
 describe('readText', () => {
 	it('strips a format marker in any case and reports the format', () => {
-		expect(readText('[markdown]**bold**')).toEqual({ text: '**bold**', format: 'markdown' });
+		expect(readText('[markdown]**bold**')).toEqual({ text: 'bold', format: 'markdown' });
 		expect(readText('[PLAIN]text')).toEqual({ text: 'text', format: 'plain' });
 		expect(readText(' [moodle]text')).toEqual({ text: 'text', format: 'moodle' });
 	});
@@ -28,10 +28,11 @@ describe('htmlToText', () => {
 		expect(htmlToText('a\n   b\t c')).toBe('a b c');
 	});
 
-	it('decodes named and numeric entities', () => {
+	it('decodes named and numeric entities, an encoded space staying', () => {
 		expect(htmlToText('&amp; &quot;q&quot; &#39;s&#x27; &nbsp;&eacute;')).toBe(
-			`& "q" 's' &eacute;`
+			`& "q" 's'  &eacute;`
 		);
+		expect(htmlToText('a&#32;&#32;b<br>&#32;c')).toBe('a  b\n c');
 		expect(htmlToText('caf&#233;')).toBe('café');
 	});
 

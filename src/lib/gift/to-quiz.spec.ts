@@ -75,29 +75,56 @@ describe('multiple choice', () => {
 		});
 	});
 
-	it('is multiple with weights, keeping the options with positive weight', () => {
-		const item = first('Q {~%50%a ~%50%b ~%-100%c}');
-		expect(item.question).toMatchObject({ type: 'multiple', answers: ['a', 'b'] });
-		expect(item.notes).toEqual([]);
+	it('keeps per-option credit on a single choice: any = makes a single choice (Moodle)', () => {
+		expect(first('Q {~wrong ~%50%half =full}').question).toMatchObject({
+			type: 'single',
+			options: [
+				{ id: 'a', text: 'wrong' },
+				{ id: 'b', text: 'half', credit: 0.5 },
+				{ id: 'c', text: 'full' }
+			],
+			answer: 'c'
+		});
+		expect(first('Q {=Mars =Venus ~The Moon}').question).toMatchObject({
+			type: 'single',
+			options: [{ id: 'a' }, { id: 'b', credit: 1 }, { id: 'c' }],
+			answer: 'a'
+		});
 	});
 
-	it('is multiple with one weighted right answer', () => {
+	it('is multiple without =, leaving equal shares to our default scoring', () => {
+		const item = first('Q {~%50%a ~%50%b ~%-100%c}');
+		expect(item.question).toMatchObject({ type: 'multiple', answers: ['a', 'b'] });
+		expect((item.question as { options: unknown }).options).toEqual([
+			{ id: 'a', text: 'a' },
+			{ id: 'b', text: 'b' },
+			{ id: 'c', text: 'c' }
+		]);
 		expect(first('Q {~%100%a ~%-50%b ~%-50%c}').question).toMatchObject({
 			type: 'multiple',
 			answers: ['a']
 		});
 	});
 
-	it('accepts weights rounded as Moodle writes them', () => {
-		expect(first('Q {~%33.33333%a ~%33.3333%b ~%33.33%c ~%-100%d}').notes).toEqual([]);
+	it('keeps other weights on a multiple choice, as Moodle scores them', () => {
+		const uneven = first('Q {~%70%a ~%30%b ~%-100%c ~d}');
+		expect(uneven.question).toMatchObject({
+			type: 'multiple',
+			options: [
+				{ id: 'a', credit: 0.7 },
+				{ id: 'b', credit: 0.3 },
+				{ id: 'c', credit: -1 },
+				{ id: 'd', text: 'd' }
+			],
+			answers: ['a', 'b']
+		});
+		expect(uneven.notes).toEqual([]);
 	});
 
-	it('warns when the weights are not equal shares', () => {
-		const uneven = first('Q {~%70%a ~%30%b ~%-100%c}');
-		expect(uneven.question).toMatchObject({ type: 'multiple', answers: ['a', 'b'] });
-		expect(uneven.notes[0]).toMatch(/^option weights \(70%, 30%, -100%\) are not kept/);
-		expect(first('Q {=a =b ~c}').notes[0]).toMatch(/^option weights \(100%, 100%, 0%\)/);
-		expect(first('Q {~%50%a ~%50%b ~%0%c}').notes).toHaveLength(1);
+	it('reads weights as Moodle rounds them to its exact credit', () => {
+		expect(first('Q {~%33.33333%a ~%33.33333%b ~%33.33333%c ~d}').question).toMatchObject({
+			options: [{ credit: 1 / 3 }, { credit: 1 / 3 }, { credit: 1 / 3 }, { id: 'd' }]
+		});
 	});
 
 	it('fails when no answer is right', () => {
@@ -126,21 +153,35 @@ describe('other types', () => {
 		expect(first('Q {T}').question).not.toHaveProperty('feedback');
 	});
 
-	it('maps short answers to credits, writing full-credit ones as plain text', () => {
+	it('maps short answers to credits, writing full-credit ones as plain text, first match', () => {
 		expect(first('Q {=one =%50%uno#close =%0%none}').question).toMatchObject({
 			type: 'short',
-			answers: ['one', { text: 'uno', credit: 0.5, feedback: 'close' }, { text: 'none', credit: 0 }]
+			answers: [
+				'one',
+				{ text: 'uno', credit: 0.5, feedback: 'close' },
+				{ text: 'none', credit: 0 }
+			],
+			match: 'first'
 		});
+		expect(first('Q {=one =two}').question).not.toHaveProperty('match');
+	});
+
+	it('keeps a * wildcard in a short answer, saying what it means', () => {
+		const item = first('Q {=*over*the*horizon*}');
+		expect(item.question).toMatchObject({ answers: ['*over*the*horizon*'] });
+		expect(item.notes).toEqual(['"*" in an answer stands for any text, as in Moodle']);
 	});
 
 	it('maps numeric answers, leaving out default tolerance and credit', () => {
-		expect(first('Q {#=5 =%25%4:1#near ~%0%1..2#far}').question).toMatchObject({
+		expect(first('Q {#=5 =%25%4:1#near =%0%1..2#far ~#no}').question).toMatchObject({
 			type: 'numeric',
 			answers: [
 				{ value: 5 },
 				{ value: 4, tolerance: 1, credit: 0.25, feedback: 'near' },
 				{ min: 1, max: 2, credit: 0, feedback: 'far' }
-			]
+			],
+			match: 'first',
+			wrongFeedback: 'no'
 		});
 		expect(first('Q {#5}').question).toEqual(expect.objectContaining({ answers: [{ value: 5 }] }));
 	});

@@ -4,6 +4,7 @@
 
 import type { z } from 'zod';
 import type { question } from '../content/quiz-schema.ts';
+import { applyQuestionData, questionData, readData } from './app-data.ts';
 import type { GiftAnswer, GiftIssue, GiftQuestion } from './types.ts';
 
 export type QuestionInput = z.input<typeof question>;
@@ -33,7 +34,7 @@ export function toQuestions(parsed: GiftQuestion[]): Mapped {
 			errors.push({ line: gift.line, message: body });
 			return;
 		}
-		const question = {
+		let question: QuestionInput = {
 			id: ids.next(gift.title, index + 1),
 			prompt: gift.prompt,
 			...body,
@@ -41,6 +42,14 @@ export function toQuestions(parsed: GiftQuestion[]): Mapped {
 			claimType: 'fact' as const,
 			citations: []
 		};
+		if (gift.app) {
+			const read = readData(gift.app.json, questionData);
+			if ('error' in read) {
+				errors.push({ line: gift.app.line, message: read.error });
+				return;
+			}
+			question = applyQuestionData(question, read.data);
+		}
 		imported.push({ question, line: gift.line, notes });
 	});
 	return { imported, errors };
@@ -54,7 +63,7 @@ type Body = QuestionInput extends infer Q ? (Q extends unknown ? Omit<Q, Common>
 function mapBody(gift: GiftQuestion, notes: string[]): Body | string {
 	switch (gift.kind) {
 		case 'choice':
-			return choice(gift.answers, notes);
+			return gift.single ? single(gift.answers) : multiple(gift.answers);
 		case 'truefalse': {
 			const [ifTrue, ifFalse] = gift.answer
 				? [gift.rightFeedback, gift.wrongFeedback]
@@ -70,19 +79,23 @@ function mapBody(gift: GiftQuestion, notes: string[]): Body | string {
 			};
 		}
 		case 'short':
+			if (gift.answers.some((answer) => answer.text.includes('*'))) {
+				notes.push('"*" in an answer stands for any text, as in Moodle');
+			}
 			return {
 				type: 'short',
-				answers: gift.answers.map((answer) => {
-					const credit = weightOf(answer) / 100;
-					if (credit === 1 && !answer.feedback) return answer.text;
-					return { text: answer.text, credit, ...feedbackOf(answer) };
-				})
+				answers: gift.answers.map((answer) =>
+					answer.fraction === 1 && !answer.feedback
+						? answer.text
+						: { text: answer.text, credit: answer.fraction, ...feedbackOf(answer) }
+				),
+				...firstMatch(gift.answers),
+				...(gift.caseSensitive ? { caseSensitive: true } : {})
 			};
 		case 'numeric':
 			return {
 				type: 'numeric',
 				answers: gift.answers.map((answer) => {
-					const credit = weightOf(answer) / 100;
 					const range =
 						'min' in answer
 							? { min: answer.min, max: answer.max }
@@ -90,8 +103,14 @@ function mapBody(gift: GiftQuestion, notes: string[]): Body | string {
 									value: answer.value,
 									...(answer.tolerance !== 0 ? { tolerance: answer.tolerance } : {})
 								};
-					return { ...range, ...(credit !== 1 ? { credit } : {}), ...feedbackOf(answer) };
-				})
+					return {
+						...range,
+						...(answer.fraction !== 1 ? { credit: answer.fraction } : {}),
+						...feedbackOf(answer)
+					};
+				}),
+				...firstMatch(gift.answers),
+				...(gift.wrongFeedback ? { wrongFeedback: gift.wrongFeedback } : {})
 			};
 		case 'matching': {
 			const distractors = gift.pairs.filter((pair) => pair.left === '').map((pair) => pair.right);
@@ -106,9 +125,12 @@ function mapBody(gift: GiftQuestion, notes: string[]): Body | string {
 	}
 }
 
-/** `=` is 100 % and `~` 0 % unless a `%n%` weight says otherwise. */
-const weightOf = (answer: { prefix: '=' | '~'; weight?: number }) =>
-	answer.weight ?? (answer.prefix === '=' ? 100 : 0);
+/**
+ * Moodle gives a typed answer the credit of the first accepted answer it matches. That differs
+ * from our default (the best) only when answers have different credits, so only then is it set.
+ */
+const firstMatch = (answers: { fraction: number }[]) =>
+	new Set(answers.map((answer) => answer.fraction)).size > 1 ? { match: 'first' as const } : {};
 
 const feedbackOf = (answer: { feedback?: string }) =>
 	answer.feedback ? { feedback: answer.feedback } : {};
@@ -122,51 +144,69 @@ export function optionId(index: number): string {
 	return id;
 }
 
-const near = (a: number, b: number) => Math.abs(a - b) < 0.01;
+const optionsOf = (answers: GiftAnswer[], credit: (answer: GiftAnswer) => number | undefined) =>
+	answers.map((answer, index) => {
+		const given = credit(answer);
+		return {
+			id: optionId(index),
+			text: answer.text,
+			...feedbackOf(answer),
+			...(given !== undefined ? { credit: given } : {})
+		};
+	});
 
 /**
- * One right answer and no weights: single. Weights or several right answers: multiple, whose
- * answers are the options with a positive weight. Our multiple scoring gives each right pick
- * an equal share and takes an equal share off per wrong pick, which is Moodle's scoring only
- * when the right weights are all 100/k and the wrong ones all -100/m; otherwise we say so.
+ * Moodle's single-answer multichoice: the first full-credit option is the answer; any other
+ * option that earns something (part credit, a penalty, or full credit too) says so.
  */
-function choice(answers: GiftAnswer[], notes: string[]): Body | string {
-	const options = answers.map((answer, index) => ({
-		id: optionId(index),
-		text: answer.text,
-		...feedbackOf(answer)
-	}));
-	const weights = answers.map(weightOf);
-	const right = options.filter((_, index) => weights[index]! > 0).map((option) => option.id);
+function single(answers: GiftAnswer[]): Body | string {
+	const answer = answers.findIndex((a) => a.equals);
+	if (answer < 0) return 'no option has full credit: mark one with "="';
+	const options = optionsOf(answers, (a) =>
+		a.fraction !== 0 && answers.indexOf(a) !== answer ? a.fraction : undefined
+	);
+	return { type: 'single', options, answer: optionId(answer) };
+}
+
+/** Whether these weights are exactly our default scoring's: 1/k per right, -1/m per wrong. */
+export function evenShares(fractions: number[]): boolean {
+	const right = fractions.filter((f) => f > 0).length;
+	const wrong = fractions.length - right;
+	const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+	return fractions.every((f) => (f > 0 ? near(f, 1 / right) : near(f, -1 / wrong)));
+}
+
+/**
+ * Moodle's multiple-answer multichoice scores the sum of the ticked options' weights. Our
+ * default scoring (an equal share per right option, an equal share off per wrong one) is the
+ * same only when the weights are exactly those shares; otherwise the weights are kept.
+ */
+function multiple(answers: GiftAnswer[]): Body | string {
+	const right = answers.filter((a) => a.fraction > 0);
 	if (right.length === 0) {
 		return 'no answer is marked right: mark one with "=" or give it a positive %weight%';
 	}
-	const weighted = answers.some((answer) => answer.weight !== undefined);
-	if (!weighted && right.length === 1) {
-		return { type: 'single', options, answer: right[0]! };
-	}
-	const wrongCount = answers.length - right.length;
-	const even = weights.every((weight) =>
-		weight > 0 ? near(weight, 100 / right.length) : near(weight, -100 / wrongCount)
-	);
-	if (!even) {
-		notes.push(
-			`option weights (${weights.map((w) => `${w}%`).join(', ')}) are not kept: a multiple-answer` +
-				' question gives each right option an equal share of the credit and takes an equal' +
-				' share off for each wrong pick'
-		);
-	}
-	return { type: 'multiple', options, answers: right };
+	const even = evenShares(answers.map((a) => a.fraction));
+	const options = optionsOf(answers, (a) => (even || a.fraction === 0 ? undefined : a.fraction));
+	return {
+		type: 'multiple',
+		options,
+		answers: options.filter((_, index) => answers[index]!.fraction > 0).map((o) => o.id)
+	};
 }
 
 /** Question ids from titles (slugified, made unique with -2, -3 …) or q1, q2 … by position. */
 class Ids {
 	private taken = new Set<string>();
+	/** Where to go on counting for each base, so a bank of one repeated title stays linear. */
+	private next_ = new Map<string, number>();
 
 	next(title: string | undefined, position: number): string {
 		const base = (title && slugify(title)) || `q${position}`;
 		let id = base;
-		for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+		let n = this.next_.get(base) ?? 2;
+		for (; this.taken.has(id); n++) id = `${base}-${n}`;
+		this.next_.set(base, n);
 		this.taken.add(id);
 		return id;
 	}

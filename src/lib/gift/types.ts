@@ -12,11 +12,11 @@ export interface Unsupported extends GiftIssue {
 	title?: string;
 }
 
-/** `=` marks a right answer (100 %), `~` a wrong one (0 %); `%n%` after either overrides that. */
+/** An answer with the credit Moodle gives it: one of Moodle's fractions, from -1 to 1. */
 export interface GiftAnswer {
-	prefix: '=' | '~';
-	/** The explicit `%n%` weight in percent, when given. */
-	weight?: number;
+	fraction: number;
+	/** Written with "=" in a choice: the first such option is a single choice's answer. */
+	equals?: boolean;
 	text: string;
 	feedback?: string;
 	line: number;
@@ -34,7 +34,8 @@ export interface GiftPair {
 }
 
 export type GiftBody =
-	| { kind: 'choice'; answers: GiftAnswer[] }
+	/** Moodle's multichoice: one answer to pick when the block has an `=`, else several. */
+	| { kind: 'choice'; single: boolean; answers: GiftAnswer[] }
 	| {
 			kind: 'truefalse';
 			answer: boolean;
@@ -42,11 +43,25 @@ export type GiftBody =
 			wrongFeedback?: string;
 			rightFeedback?: string;
 	  }
-	| { kind: 'short'; answers: GiftAnswer[] }
-	| { kind: 'numeric'; answers: GiftNumeric[] }
+	/** GIFT has no case flag; Moodle XML's `usecase` sets `caseSensitive`. */
+	| { kind: 'short'; answers: GiftAnswer[]; caseSensitive?: boolean }
+	| {
+			kind: 'numeric';
+			answers: GiftNumeric[];
+			/** The `~#…` feedback for any other number. */
+			wrongFeedback?: string;
+	  }
 	| { kind: 'matching'; pairs: GiftPair[] };
 
+/** The JSON of a `// @question` or `// @quiz` comment, as our export writes it. */
+export interface AppComment {
+	line: number;
+	json: string;
+}
+
 export type GiftQuestion = GiftBody & {
+	/** App-only data our export wrote before the question. */
+	app?: AppComment;
 	/** Where the question starts in the file. */
 	line: number;
 	title?: string;
@@ -64,4 +79,6 @@ export interface ParsedGift {
 	warnings: GiftIssue[];
 	/** Malformed input: when there are any, nothing should be written. */
 	errors: GiftIssue[];
+	/** The quiz settings our export wrote. */
+	quiz?: AppComment;
 }

@@ -1,22 +1,30 @@
 import type { Question } from '$lib/content/quiz-schema';
-import { normaliseShortAnswer, shortAnswerHalves } from './normalise';
+import { matchesShortAnswer, shortAnswerHalves } from './normalise';
 import type { QuestionResult, Response } from './types';
 
 // Shared by the server and the browser: a review card kept for offline use is graded on the
 // device by this same code, from the card's key (the learner has already seen it).
 
 type Keyed = { id: string; feedback?: string | undefined };
+type Credited = Keyed & { credit?: number | undefined };
 type Of<T extends Question['type']> = Extract<Question, { type: T }>;
 
 /** What grading reads of a question (and readResponse of its shape): no prompt, texts or sources. */
 export type GradingKey =
-	| { type: 'single'; options: Keyed[]; answer: string }
+	| { type: 'single'; options: Credited[]; answer: string }
 	| { type: 'evidence'; sentences: Keyed[]; answer: string }
-	| { type: 'multiple'; options: Keyed[]; answers: string[] }
+	| { type: 'multiple'; options: Credited[]; answers: string[] }
 	| { type: 'truefalse'; answer: boolean; feedback?: Of<'truefalse'>['feedback'] }
-	| { type: 'short'; answers: Of<'short'>['answers'] }
-	| { type: 'numeric'; answers: Of<'numeric'>['answers'] }
-	| { type: 'matching'; pairs: { id: string }[] }
+	| ({ type: 'short' } & Pick<Of<'short'>, 'answers' | 'match' | 'caseSensitive'>)
+	| ({ type: 'numeric' } & Pick<Of<'numeric'>, 'answers' | 'match' | 'wrongFeedback'>)
+	| {
+			type: 'matching';
+			/**
+			 * `choice` is the choice that answers the pair when an earlier pair has the same match
+			 * text (the choices are merged); the authored question gives `match` instead.
+			 */
+			pairs: { id: string; match?: string; choice?: string }[];
+	  }
 	| { type: 'ordering'; items: { id: string }[] };
 
 export interface Grade {
@@ -32,12 +40,21 @@ const clamp = (value: number) => Math.min(1, Math.max(0, value));
 const close = (a: number, b: number, tolerance: number) =>
 	Math.abs(a - b) <= tolerance + 1e-9 * Math.max(1, Math.abs(b));
 
+/** The first matching answer (Moodle's rule, kept for imported questions) or the best one. */
+function pick<T extends { credit: number }>(matching: T[], rule: 'first' | 'best' | undefined) {
+	return rule === 'first' ? matching[0] : [...matching].sort((a, b) => b.credit - a.credit)[0];
+}
+
 /**
  * Grades a checked response. Rules, in short:
- * multiple — share of right options picked minus share of wrong options picked, not below 0;
- * short and numeric — the best credit among the accepted answers it matches;
- * matching — share of items matched right; ordering — share of item pairs in the right
- * relative order (one item out of place costs little, a reversed list scores 0).
+ * single — the chosen option's credit when options carry credits, else 1 for the answer;
+ * multiple — with credits, the sum of the ticked options' credits (Moodle's scoring); without,
+ * share of right options picked minus share of wrong options picked; either kept within 0–1;
+ * short and numeric — the credit of the first accepted answer it matches (`match: first`) or
+ * the best (the default);
+ * matching — share of items matched right, a choice whose text is another item's match
+ * counting as that match; ordering — share of item pairs in the right relative order (one item
+ * out of place costs little, a reversed list scores 0).
  */
 export function grade(question: GradingKey, response: Response): Grade {
 	if (response.type !== question.type) throw new Error('response does not fit the question');
@@ -46,9 +63,9 @@ export function grade(question: GradingKey, response: Response): Grade {
 		case 'evidence': {
 			const { optionId } = response as Extract<Response, { optionId: string }>;
 			const options = question.type === 'single' ? question.options : question.sentences;
-			const chosen = options.find((option) => option.id === optionId);
+			const chosen: Credited | undefined = options.find((option) => option.id === optionId);
 			return {
-				score: optionId === question.answer ? 1 : 0,
+				score: clamp(chosen?.credit ?? (optionId === question.answer ? 1 : 0)),
 				feedback: chosen?.feedback ? [chosen.feedback] : []
 			};
 		}
@@ -58,7 +75,15 @@ export function grade(question: GradingKey, response: Response): Grade {
 			const wrongCount = question.options.length - right.size;
 			const rightPicked = optionIds.filter((id) => right.has(id)).length;
 			const wrongPicked = optionIds.length - rightPicked;
-			const score = clamp(rightPicked / right.size - (wrongCount ? wrongPicked / wrongCount : 0));
+			const weighted = question.options.some((option) => option.credit !== undefined);
+			const score = clamp(
+				weighted
+					? optionIds.reduce(
+							(sum, id) => sum + (question.options.find((o) => o.id === id)?.credit ?? 0),
+							0
+						)
+					: rightPicked / right.size - (wrongCount ? wrongPicked / wrongCount : 0)
+			);
 			const feedback = optionIds.flatMap(
 				(id) => question.options.find((o) => o.id === id)?.feedback ?? []
 			);
@@ -71,12 +96,13 @@ export function grade(question: GradingKey, response: Response): Grade {
 		}
 		case 'short': {
 			const { text } = response as Extract<Response, { type: 'short' }>;
-			const bestMatch = (written: string) => {
-				const given = normaliseShortAnswer(written);
-				return question.answers
-					.filter((answer) => given !== '' && normaliseShortAnswer(answer.text) === given)
-					.sort((a, b) => b.credit - a.credit)[0];
-			};
+			const bestMatch = (written: string) =>
+				pick(
+					question.answers.filter((answer) =>
+						matchesShortAnswer(answer.text, written, question.caseSensitive)
+					),
+					question.match
+				);
 			// "Name (ABBR)" earns what its weaker half earns, so both halves must be right.
 			const halves = shortAnswerHalves(text)?.map(bestMatch);
 			const weakerHalf =
@@ -92,18 +118,25 @@ export function grade(question: GradingKey, response: Response): Grade {
 		}
 		case 'numeric': {
 			const { value } = response as Extract<Response, { type: 'numeric' }>;
-			const matched = question.answers
-				.filter((answer) =>
+			const matched = pick(
+				question.answers.filter((answer) =>
 					'value' in answer
 						? close(value, answer.value, answer.tolerance)
 						: value >= answer.min && value <= answer.max
-				)
-				.sort((a, b) => b.credit - a.credit)[0];
-			return { score: matched?.credit ?? 0, feedback: matched?.feedback ? [matched.feedback] : [] };
+				),
+				question.match
+			);
+			const note = matched ? matched.feedback : question.wrongFeedback;
+			return { score: matched?.credit ?? 0, feedback: note ? [note] : [] };
 		}
 		case 'matching': {
 			const { matches } = response as Extract<Response, { type: 'matching' }>;
-			const right = question.pairs.filter((pair) => matches[pair.id] === pair.id).length;
+			// Moodle offers identical right-hand texts once, so either item may take that choice.
+			const choiceOf = (pair: { id: string; match?: string; choice?: string }) =>
+				pair.choice ??
+				question.pairs.find((p) => p.match !== undefined && p.match === pair.match)?.id ??
+				pair.id;
+			const right = question.pairs.filter((pair) => matches[pair.id] === choiceOf(pair)).length;
 			return { score: right / question.pairs.length, feedback: [] };
 		}
 		case 'ordering': {

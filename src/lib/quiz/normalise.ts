@@ -7,14 +7,33 @@ const ignorable = /[\p{P}\p{S}\p{Cf}\s]/gu;
  * "and". Look-alike letters from other scripts (Cyrillic "а" for Latin "a") are different letters
  * and stay different.
  */
-export function normaliseShortAnswer(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/&/g, ' and ')
-		.replace(/^[\p{P}\p{S}\p{Cf}\s]*the(?![\p{L}\p{N}])/u, '')
-		.replace(ignorable, '');
+export function normaliseShortAnswer(text: string, caseSensitive = false, dropThe = true): string {
+	const folded = text.normalize('NFKD').replace(/\p{M}/gu, '');
+	const cased = (caseSensitive ? folded : folded.toLowerCase()).replace(/&/g, ' and ');
+	return (
+		dropThe ? cased.replace(/^[\p{P}\p{S}\p{Cf}\s]*the(?![\p{L}\p{N}])/iu, '') : cased
+	).replace(ignorable, '');
+}
+
+/** A `*` in an accepted answer stands for any text (Moodle's wildcard); `\*` is a star. */
+const WILDCARD = /(?<!\\)\*/;
+
+/**
+ * Whether a typed answer matches an accepted one, both folded as above. With wildcards, the
+ * parts between the stars are folded and must appear in order; a leading "the" is then kept on
+ * both sides, since a pattern may well start with it.
+ */
+export function matchesShortAnswer(accepted: string, given: string, caseSensitive = false) {
+	if (!WILDCARD.test(accepted)) {
+		const typed = normaliseShortAnswer(given, caseSensitive);
+		return typed !== '' && normaliseShortAnswer(accepted, caseSensitive) === typed;
+	}
+	const typed = normaliseShortAnswer(given, caseSensitive, false);
+	const parts = accepted
+		.split(WILDCARD)
+		.map((part) => normaliseShortAnswer(part.replace(/\\\*/g, '*'), caseSensitive, false));
+	const pattern = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+	return typed !== '' && new RegExp(`^${pattern}$`, 'su').test(typed);
 }
 
 /**

@@ -9,14 +9,16 @@ export const SHORT_ANSWER_MAX = 200;
 export class ResponseError extends Error {}
 
 /**
- * What a matching question offers to match: each pair's own match, then the distractors.
- * Distractor ids start with "~", which authored ids cannot, so they never collide.
+ * What a matching question offers to match: each pair's own match, then the distractors, each
+ * text once (as Moodle merges identical answers). Distractor ids start with "~", which authored
+ * ids cannot, so they never collide.
  */
 export function matchingChoices(question: Extract<Question, { type: 'matching' }>) {
-	return [
+	const all = [
 		...question.pairs.map((pair) => ({ id: pair.id, text: pair.match })),
 		...question.distractors.map((text, i) => ({ id: `~${i + 1}`, text }))
 	];
+	return all.filter((choice, index) => all.findIndex((c) => c.text === choice.text) === index);
 }
 
 const strings = (form: FormData, name: string) =>

@@ -676,6 +676,66 @@ describe('marking the right answer in the attempt’s layout', () => {
 		});
 	});
 
+	it('marks every full-credit option of a single choice and names the part credits', () => {
+		const hometown = make('single', {
+			options: [
+				{ id: 'a', text: 'Jerusalem' },
+				{ id: 'b', text: 'Galilee', credit: 0.5 },
+				{ id: 'c', text: 'Nazareth', credit: 1 },
+				{ id: 'd', text: 'Natsrat', credit: 1 }
+			],
+			answer: 'c'
+		});
+		const result = resultOf(
+			hometown,
+			{ type: 'single', optionId: 'b' },
+			{ order: ['a', 'b', 'c', 'd'] }
+		);
+		expect(result.score).toBe(0.5);
+		expect(result.verdict).toBe('partly correct');
+		expect(result.rightChoices).toEqual(['2', '3']);
+		expect(result.correctAnswer).toEqual(['Nazareth', 'Natsrat', 'Part credit: Galilee (50 %)']);
+	});
+
+	it('states the weights of a weighted multiple choice', () => {
+		const weighted = make('multiple', {
+			options: [
+				{ id: 'a', text: 'Grant', credit: 0.5 },
+				{ id: 'b', text: 'His wife', credit: 0.5 },
+				{ id: 'c', text: 'No one', credit: -1 }
+			],
+			answers: ['a', 'b']
+		});
+		const result = resultOf(
+			weighted,
+			{ type: 'multiple', optionIds: ['a', 'c'] },
+			{ order: ['a', 'b', 'c'] }
+		);
+		expect(result.score).toBe(0);
+		expect(result.correctAnswer).toEqual([
+			'Grant (50 %)',
+			'His wife (50 %)',
+			'Counted against you if ticked: No one (-100 %)'
+		]);
+	});
+
+	it('offers identical matches once and marks that one choice right for each of their prompts', () => {
+		const animals = make('matching', {
+			pairs: [
+				{ id: 'p1', prompt: 'Dog', match: 'Mammal' },
+				{ id: 'p2', prompt: 'Frog', match: 'Amphibian' },
+				{ id: 'p3', prompt: 'Cat', match: 'Mammal' }
+			]
+		});
+		const layout = layoutFor(animals, false);
+		expect(layout.order).toHaveLength(2);
+		const response = { type: 'matching' as const, matches: { p1: 'p1', p2: 'p2', p3: 'p1' } };
+		const result = resultOf(animals, response, layout);
+		expect(result.score).toBe(1);
+		const mammal = String(layout.order!.indexOf('p1'));
+		expect(result.rightMatches).toMatchObject({ '0': mammal, '2': mammal });
+	});
+
 	it('marks nothing in place for typed answers and orderings', () => {
 		const typed: [Question, Response][] = [
 			[short(), { type: 'short', text: 'x' }],

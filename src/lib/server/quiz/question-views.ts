@@ -49,14 +49,47 @@ export function publicQuestion(question: Question, layout: Layout, number: numbe
 	}
 }
 
+const percent = (credit: number) => `${+(credit * 100).toFixed(2)} %`;
+
+/** One line naming each option and its credit, after `label`; none when there are none. */
+function creditLine(label: string, options: { text: string; credit?: number | undefined }[]) {
+	return options.length
+		? [`${label}: ${options.map((o) => `${o.text} (${percent(o.credit ?? 0)})`).join(', ')}`]
+		: [];
+}
+
+/** A single choice's options that earn the whole mark: the answer, and any other at credit 1. */
+const fullCreditIds = (question: Extract<Question, { type: 'single' }>) =>
+	question.options
+		.filter((o) => o.id === question.answer || o.credit === 1)
+		.map((option) => option.id);
+
 function correctAnswer(question: Question): string[] {
 	switch (question.type) {
-		case 'single':
-			return [question.options.find((o) => o.id === question.answer)!.text];
+		case 'single': {
+			const full = fullCreditIds(question);
+			const right = question.options.filter((o) => full.includes(o.id)).map((o) => o.text);
+			const partial = question.options.filter(
+				(o) => !full.includes(o.id) && o.credit !== undefined && o.credit !== 0
+			);
+			return [...right, ...creditLine('Part credit', partial)];
+		}
 		case 'evidence':
 			return [question.sentences.find((s) => s.id === question.answer)!.text];
-		case 'multiple':
-			return question.options.filter((o) => question.answers.includes(o.id)).map((o) => o.text);
+		case 'multiple': {
+			const right = question.options.filter((o) => question.answers.includes(o.id));
+			const weighted = right.some((o) => o.credit !== undefined && o.credit !== 1);
+			// With weights, each right option says its share; a penalty is worth knowing too.
+			return weighted
+				? [
+						...right.map((o) => `${o.text} (${percent(o.credit ?? 0)})`),
+						...creditLine(
+							'Counted against you if ticked',
+							question.options.filter((o) => (o.credit ?? 0) < 0)
+						)
+					]
+				: right.map((o) => o.text);
+		}
 		case 'truefalse':
 			return [question.answer ? 'True' : 'False'];
 		case 'short': {
@@ -88,18 +121,23 @@ function rightPositions(
 	const at = (id: string) => positionOf(layout, id);
 	switch (question.type) {
 		case 'single':
+			return { rightChoices: fullCreditIds(question).map(at) };
 		case 'evidence':
 			return { rightChoices: [at(question.answer)] };
 		case 'multiple':
 			return { rightChoices: question.answers.map(at) };
 		case 'truefalse':
 			return { rightChoices: [String(question.answer)] };
-		case 'matching':
+		case 'matching': {
+			// A pair whose match was merged with an earlier identical one points at that choice.
+			const choices = matchingChoices(question);
+			const choiceFor = (text: string) => choices.find((choice) => choice.text === text)!.id;
 			return {
 				rightMatches: Object.fromEntries(
-					question.pairs.map((pair, index) => [String(index), at(pair.id)])
+					question.pairs.map((pair, index) => [String(index), at(choiceFor(pair.match))])
 				)
 			};
+		}
 		default:
 			return {};
 	}

@@ -34,8 +34,12 @@ export interface OfflineCard {
 
 /** What grading reads of the question, and nothing else of it. */
 export function gradingKey(question: Question): GradingKey {
-	const keyed = (list: { id: string; feedback?: string | undefined }[]) =>
-		list.map(({ id, feedback }) => (feedback === undefined ? { id } : { id, feedback }));
+	const keyed = (list: { id: string; feedback?: string | undefined; credit?: number }[]) =>
+		list.map(({ id, feedback, credit }) => ({
+			id,
+			...(feedback === undefined ? {} : { feedback }),
+			...(credit === undefined ? {} : { credit })
+		}));
 	switch (question.type) {
 		case 'single':
 			return { type: 'single', options: keyed(question.options), answer: question.answer };
@@ -46,11 +50,28 @@ export function gradingKey(question: Question): GradingKey {
 		case 'truefalse':
 			return { type: 'truefalse', answer: question.answer, feedback: question.feedback };
 		case 'short':
-			return { type: 'short', answers: question.answers };
+			return {
+				type: 'short',
+				answers: question.answers,
+				...(question.match ? { match: question.match } : {}),
+				...(question.caseSensitive ? { caseSensitive: true } : {})
+			};
 		case 'numeric':
-			return { type: 'numeric', answers: question.answers };
+			return {
+				type: 'numeric',
+				answers: question.answers,
+				...(question.match ? { match: question.match } : {}),
+				...(question.wrongFeedback ? { wrongFeedback: question.wrongFeedback } : {})
+			};
 		case 'matching':
-			return { type: 'matching', pairs: question.pairs.map(({ id }) => ({ id })) };
+			return {
+				type: 'matching',
+				// The merged choice's id instead of the texts, which the key must not carry.
+				pairs: question.pairs.map(({ id, match }) => {
+					const choice = question.pairs.find((pair) => pair.match === match)!.id;
+					return choice === id ? { id } : { id, choice };
+				})
+			};
 		case 'ordering':
 			return { type: 'ordering', items: question.items.map(({ id }) => ({ id })) };
 	}
