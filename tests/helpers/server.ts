@@ -10,6 +10,8 @@ export interface TestServer {
 	url: string;
 	port: number;
 	databasePath: string;
+	/** The process `npm start` runs (the primary, when it forks workers). */
+	pid: number;
 	/** Everything the server printed so far, stdout and stderr. */
 	output(): string;
 	/** Sends a signal and waits for the process to end; its exit code (null if killed). */
@@ -107,6 +109,7 @@ export async function startServer(
 		url,
 		port,
 		databasePath,
+		pid: child.pid!,
 		output: () => output,
 		signal,
 		stop: async () => {
