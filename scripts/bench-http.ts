@@ -23,6 +23,10 @@ import { runLoad, type NextRequest, type RunResult } from './bench-http/load';
 const STUDENTS = Number(process.env.BENCH_STUDENTS || 300);
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
 const LEVELS = (process.env.BENCH_CONNECTIONS || '10,50,100').split(',').map(Number);
+/** Some of `healthz,answer,lesson` only, e.g. to profile one route. */
+const ROUTES = new Set((process.env.BENCH_ROUTES || 'healthz,answer,lesson').split(','));
+/** A folder for the server's CPU profiles (node --cpu-prof), written when it stops. */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 /** The most requests one run of a GET route may make. */
 const GET_CAP = 100_000;
 
@@ -80,7 +84,8 @@ function printRun(run: RunResult) {
 
 buildIfNeeded();
 const server = await startServer({
-	env: process.env.WORKERS ? { WORKERS: process.env.WORKERS } : {}
+	env: process.env.WORKERS ? { WORKERS: process.env.WORKERS } : {},
+	nodeArgs: PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []
 });
 try {
 	const started = performance.now();
@@ -105,17 +110,23 @@ try {
 	const summary: string[] = [];
 	for (const [level, connections] of LEVELS.entries()) {
 		const base = { url: server.url, serverPid: server.pid, connections, seconds: SECONDS };
-		const health = await runLoad({
-			...base,
+		const run = async (
+			name: string,
+			options: Omit<Parameters<typeof runLoad>[0], keyof typeof base>
+		) => {
+			if (!ROUTES.has(name)) return null;
+			const result = await runLoad({ ...base, ...options });
+			printRun(result);
+			return result;
+		};
+		const health = await run('healthz', {
 			route: 'GET /healthz',
 			amount: GET_CAP,
 			next: (): NextRequest => ({ method: 'GET', path: '/healthz' })
 		});
-		printRun(health);
 		// What is left is shared out among the levels still to run.
 		const share = Math.floor((posts.length - nextPost) / (LEVELS.length - level));
-		const answers = await runLoad({
-			...base,
+		const answers = await run('answer', {
 			route: 'POST answer',
 			amount: share,
 			next: (): NextRequest => {
@@ -132,9 +143,7 @@ try {
 				};
 			}
 		});
-		printRun(answers);
-		const lesson = await runLoad({
-			...base,
+		const lesson = await run('lesson', {
 			route: 'GET lesson',
 			amount: GET_CAP,
 			next: (): NextRequest => {
@@ -152,11 +161,12 @@ try {
 				};
 			}
 		});
-		printRun(lesson);
-		const ratio = answers.perSecond / health.perSecond;
+		const firstByte = Math.max(...[health, answers, lesson].map((r) => r?.firstByteMax ?? 0));
 		const line =
-			`${connections} connections: answers ${answers.perSecond.toFixed(0)}/s at p99 ${ms(answers.p99)}, ` +
-			`${ratio.toFixed(2)}× healthz; longest first byte ${ms(Math.max(health.firstByteMax, answers.firstByteMax, lesson.firstByteMax))}`;
+			`${connections} connections: ` +
+			(answers ? `answers ${answers.perSecond.toFixed(0)}/s at p99 ${ms(answers.p99)}, ` : '') +
+			(answers && health ? `${(answers.perSecond / health.perSecond).toFixed(2)}× healthz; ` : '') +
+			`longest first byte ${ms(firstByte)}`;
 		summary.push(line);
 		console.log(`→ ${line}\n`);
 	}

@@ -66,33 +66,38 @@ export async function runLoad(options: {
 		PROBE_EVERY_MS
 	);
 	const usageOf = measureUsage(options.serverPid);
-	const instance = autocannon({
-		url: options.url,
-		connections: options.connections,
-		amount: options.amount,
-		timeout: PROBE_TIMEOUT_MS / 1000,
-		requests: [
+	let stopping: NodeJS.Timeout | undefined;
+	const result = await new Promise<autocannon.Result>((done, fail) => {
+		const instance = autocannon(
 			{
-				setupRequest: (defaults, context) => {
-					const next = options.next();
-					(context as { next?: NextRequest }).next = next;
-					return {
-						...defaults,
-						method: next.method,
-						path: next.path,
-						headers: { ...next.headers },
-						body: next.body
-					};
-				},
-				onResponse: (status, body, context) => {
-					statuses[status] = (statuses[status] ?? 0) + 1;
-					(context as { next?: NextRequest }).next?.onResponse?.(status, body);
-				}
-			}
-		]
+				url: options.url,
+				connections: options.connections,
+				amount: options.amount,
+				timeout: PROBE_TIMEOUT_MS / 1000,
+				requests: [
+					{
+						setupRequest: (defaults, context) => {
+							const next = options.next();
+							(context as { next?: NextRequest }).next = next;
+							return {
+								...defaults,
+								method: next.method,
+								path: next.path,
+								headers: { ...next.headers },
+								body: next.body
+							};
+						},
+						onResponse: (status, body, context) => {
+							statuses[status] = (statuses[status] ?? 0) + 1;
+							(context as { next?: NextRequest }).next?.onResponse?.(status, body);
+						}
+					}
+				]
+			},
+			(error, finished) => (error ? fail(error) : done(finished))
+		);
+		stopping = setTimeout(() => instance.stop(), options.seconds * 1000);
 	});
-	const stopping = setTimeout(() => instance.stop(), options.seconds * 1000);
-	const result = await instance;
 	clearTimeout(stopping);
 	clearInterval(probing);
 	const usage = usageOf();

@@ -62,13 +62,16 @@ export async function startServer(
 		root?: string;
 		/** A port of one's own: a restart on the address a browser already knows. */
 		port?: number;
+		/** Flags for node itself, e.g. `--cpu-prof`. */
+		nodeArgs?: string[];
 	} = {}
 ): Promise<TestServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'course-test-'));
 	const databasePath = options.databasePath ?? join(dir, 'course.db');
 	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
-	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
+	const args = [...(options.nodeArgs ?? []), 'scripts/start.js'];
+	const child: ChildProcess = spawn(process.execPath, args, {
 		cwd: options.root ?? projectRoot,
 		env: {
 			...withoutServerSettings(process.env),
