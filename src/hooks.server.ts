@@ -15,7 +15,8 @@ import { course } from '$lib/content/course';
 
 export const init: ServerInit = () => {
 	if (building) return;
-	migrateDatabase();
+	// `npm start` migrates once, in its primary, before forking the workers that run this.
+	if (!process.env.COURSE_MIGRATED) migrateDatabase();
 	const quizzes = syncQuizzes();
 	const lessons = course.reduce((sum, module) => sum + module.lessons.length, 0);
 	log.info('ready', {
