@@ -6,6 +6,7 @@ import '../load-env.js';
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { boundInFlight, inFlightLimit } from './back-pressure.js';
 import { compressDynamic } from './compression.js';
 import { setSecurityHeaders } from './headers.js';
 import { log } from './log.js';
@@ -24,12 +25,16 @@ if (settings.protocolHeader) process.env.PROTOCOL_HEADER = settings.protocolHead
 const { handler } = await import(`${buildDir}handler.js`);
 const built = builtFiles(`${buildDir}client`);
 const guardStatic = staticFileGuard(built, log);
-const compress = compressDynamic((req) => built.has(staticPath(req) ?? ''));
+const isBuiltFile = (/** @type {import('node:http').IncomingMessage} */ req) =>
+	built.has(staticPath(req) ?? '');
+const compress = compressDynamic(isBuiltFile);
+const admit = boundInFlight({ limit: inFlightLimit(process.env), isExempt: isBuiltFile, log });
 
 const server = createServer((req, res) => {
 	if (settings.stampsProtocol) req.headers[PROTOCOL_HEADER] = 'http';
 	setSecurityHeaders(res, publicProtocol(req, settings));
 	if (guardStatic(req, res)) return;
+	if (!admit(req, res)) return;
 	const refusal = refusedFormOrigin(req, settings);
 	if (refusal) {
 		log('form_origin_refused', {
