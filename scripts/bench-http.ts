@@ -25,6 +25,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 8);
 const LEVELS = (process.env.BENCH_CONNECTIONS || '10,50,100').split(',').map(Number);
 /** Some of `healthz,answer,lesson` only, e.g. to profile one route. */
 const ROUTES = new Set((process.env.BENCH_ROUTES || 'healthz,answer,lesson').split(','));
+/** Another copy of the project to serve (its build and scripts), e.g. an older commit's. */
+const ROOT = process.env.BENCH_ROOT;
 /** A folder for the server's CPU profiles (node --cpu-prof), written when it stops. */
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 /** The most requests one run of a GET route may make. */
@@ -82,9 +84,10 @@ function printRun(run: RunResult) {
 	);
 }
 
-buildIfNeeded();
+if (!ROOT) buildIfNeeded();
 const server = await startServer({
 	env: process.env.WORKERS ? { WORKERS: process.env.WORKERS } : {},
+	root: ROOT,
 	nodeArgs: PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []
 });
 try {
