@@ -1,12 +1,30 @@
 // Under overload a worker answers at once with 503 and Retry-After instead of letting requests
 // queue behind each other for seconds: a phone is told to try again in a moment (the quiz page
 // does so by itself, with the same answer id), and the requests already in hand finish quickly.
-// Built files are exempt: they cost next to nothing, and a page missing its scripts would break.
+// Overload is a worker whose event loop runs late (it has more work than it can do now), or one
+// with MAX_IN_FLIGHT requests in hand. Requests in hand alone would be a poor signal: a phone on
+// a slow network holds one for seconds while costing nothing. Built files are exempt: they cost
+// next to nothing, and a page missing its scripts would break.
 
 const RETRY_AFTER_SECONDS = 1;
 const MESSAGE = 'The course is busy right now. Please try again in a moment.';
 /** Refusals are logged at most this often, as one line with their count. */
 const LOG_EVERY_MS = 5000;
+/** How often the event loop's delay is sampled, and how late it may run before requests are refused. */
+const LAG_SAMPLE_MS = 20;
+const MAX_LAG_MS = 100;
+
+/** How late the event loop ran at its last sample, in ms (kept up to date by a timer). */
+function eventLoopLag() {
+	let lag = 0;
+	let expected = performance.now() + LAG_SAMPLE_MS;
+	setInterval(() => {
+		const now = performance.now();
+		lag = Math.max(0, now - expected);
+		expected = now + LAG_SAMPLE_MS;
+	}, LAG_SAMPLE_MS).unref();
+	return () => lag;
+}
 
 /**
  * @param {{
@@ -21,10 +39,12 @@ export function boundInFlight({ limit, isExempt, log }) {
 	let inFlight = 0;
 	let refused = 0;
 	let loggedAt = 0;
+	const lag = eventLoopLag();
 
 	return function admit(req, res) {
 		if (isExempt(req)) return true;
-		if (inFlight < limit) {
+		const late = inFlight > 0 && lag() > MAX_LAG_MS;
+		if (inFlight < limit && !late) {
 			inFlight += 1;
 			res.once('close', () => (inFlight -= 1));
 			return true;
@@ -32,7 +52,7 @@ export function boundInFlight({ limit, isExempt, log }) {
 		refused += 1;
 		const now = Date.now();
 		if (now - loggedAt >= LOG_EVERY_MS) {
-			log('overloaded', { refused, inFlight, limit });
+			log('overloaded', { refused, inFlight, limit, lagMs: Math.round(lag()) });
 			loggedAt = now;
 			refused = 0;
 		}
@@ -59,8 +79,10 @@ export function boundInFlight({ limit, isExempt, log }) {
 	};
 }
 
-/** MAX_IN_FLIGHT: requests one worker handles at once before it answers 503. */
+const DEFAULT_IN_FLIGHT = 256;
+
+/** MAX_IN_FLIGHT: requests one worker holds at once before it answers 503, however idle. */
 export function inFlightLimit(/** @type {NodeJS.ProcessEnv} */ env) {
-	const limit = Number(env.MAX_IN_FLIGHT || 32);
-	return Number.isInteger(limit) && limit >= 1 ? limit : 32;
+	const limit = Number(env.MAX_IN_FLIGHT || DEFAULT_IN_FLIGHT);
+	return Number.isInteger(limit) && limit >= 1 ? limit : DEFAULT_IN_FLIGHT;
 }

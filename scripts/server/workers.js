@@ -24,6 +24,11 @@ export function workerCount(env) {
  * }} options
  */
 export function runWorkers({ count, workerFile, timeoutSeconds, log, onReady }) {
+	// Workers accept connections on the shared socket themselves, rather than the primary
+	// accepting each and handing it over (Node's default on Linux): a worker busy with a burst
+	// takes no new connection while an idle one does, and no connection waits on the primary. With
+	// round robin, connections opened during a burst waited over a second for their first byte.
+	if (!process.env.NODE_CLUSTER_SCHED_POLICY) cluster.schedulingPolicy = cluster.SCHED_NONE;
 	cluster.setupPrimary({ exec: workerFile });
 	/** @type {Set<import('node:cluster').Worker>} */
 	const alive = new Set();
