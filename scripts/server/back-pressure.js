@@ -13,17 +13,22 @@ const LOG_EVERY_MS = 5000;
 /** How often the event loop's delay is sampled, and how late it may run before requests are refused. */
 const LAG_SAMPLE_MS = 20;
 const MAX_LAG_MS = 100;
+/**
+ * Late samples in a row that count as overload: one late turn is a module loaded on first use or a
+ * garbage collection, not more work than the worker can do.
+ */
+const LATE_SAMPLES = 3;
 
-/** How late the event loop ran at its last sample, in ms (kept up to date by a timer). */
-function eventLoopLag() {
-	let lag = 0;
+/** Whether the event loop has run late at its last few samples (kept up to date by a timer). */
+function runningLate() {
+	let lateInARow = 0;
 	let expected = performance.now() + LAG_SAMPLE_MS;
 	setInterval(() => {
 		const now = performance.now();
-		lag = Math.max(0, now - expected);
+		lateInARow = now - expected > MAX_LAG_MS ? lateInARow + 1 : 0;
 		expected = now + LAG_SAMPLE_MS;
 	}, LAG_SAMPLE_MS).unref();
-	return () => lag;
+	return () => lateInARow >= LATE_SAMPLES;
 }
 
 /**
@@ -39,11 +44,11 @@ export function boundInFlight({ limit, isExempt, log }) {
 	let inFlight = 0;
 	let refused = 0;
 	let loggedAt = 0;
-	const lag = eventLoopLag();
+	const overloaded = runningLate();
 
 	return function admit(req, res) {
 		if (isExempt(req)) return true;
-		const late = inFlight > 0 && lag() > MAX_LAG_MS;
+		const late = inFlight > 0 && overloaded();
 		if (inFlight < limit && !late) {
 			inFlight += 1;
 			res.once('close', () => (inFlight -= 1));
@@ -52,7 +57,7 @@ export function boundInFlight({ limit, isExempt, log }) {
 		refused += 1;
 		const now = Date.now();
 		if (now - loggedAt >= LOG_EVERY_MS) {
-			log('overloaded', { refused, inFlight, limit, lagMs: Math.round(lag()) });
+			log('overloaded', { refused, inFlight, limit, late });
 			loggedAt = now;
 			refused = 0;
 		}
