@@ -1,21 +1,11 @@
-// `npm start`: serve the built app (adapter-node's handler behind our own HTTP server, so that a
-// plain start works in a browser, static files cannot crash it, pages go out compressed, and
-// shutdown is graceful).
+// `npm start`: applies the database's migrations, then serves the built app from one worker per
+// core (WORKERS, default: the cores Node may use); see scripts/server/worker.js for one worker.
 import './load-env.js';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { compressDynamic } from './server/compression.js';
-import { setSecurityHeaders } from './server/headers.js';
 import { log } from './server/log.js';
-import {
-	originSettings,
-	PROTOCOL_HEADER,
-	publicProtocol,
-	refusedFormOrigin
-} from './server/origin.js';
-import { shutDownGracefully } from './server/shutdown.js';
-import { builtFiles, staticFileGuard, staticPath } from './server/static-guard.js';
+import { migrateDatabase } from './server/migrate.js';
+import { runWorkers, workerCount } from './server/workers.js';
 
 const buildDir = fileURLToPath(new URL('../build/', import.meta.url));
 if (!existsSync(`${buildDir}handler.js`)) {
@@ -25,57 +15,34 @@ if (!existsSync(`${buildDir}handler.js`)) {
 	process.exit(1);
 }
 
+let count;
+try {
+	count = workerCount(process.env);
+} catch (error) {
+	console.error(/** @type {Error} */ (error).message);
+	process.exit(1);
+}
+migrateDatabase(process.env);
+// The workers find the schema ready and leave the migrations alone.
+process.env.COURSE_MIGRATED = '1';
+
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '127.0.0.1';
-const settings = originSettings(process.env);
-// adapter-node reads these when its handler is imported.
-if (settings.protocolHeader) process.env.PROTOCOL_HEADER = settings.protocolHeader;
-
-const { handler } = await import(`${buildDir}handler.js`);
-const built = builtFiles(`${buildDir}client`);
-const guardStatic = staticFileGuard(built, log);
-const compress = compressDynamic((req) => built.has(staticPath(req) ?? ''));
-
-const server = createServer((req, res) => {
-	if (settings.stampsProtocol) req.headers[PROTOCOL_HEADER] = 'http';
-	setSecurityHeaders(res, publicProtocol(req, settings));
-	if (guardStatic(req, res)) return;
-	const refusal = refusedFormOrigin(req, settings);
-	if (refusal) {
-		log('form_origin_refused', {
-			origin: req.headers.origin ?? null,
-			path: req.url?.split('?')[0]
-		});
-		const asJson = req.headers.accept === 'application/json';
-		res.writeHead(403, {
-			'content-type': asJson ? 'application/json' : 'text/plain; charset=utf-8'
-		});
-		res.end(asJson ? JSON.stringify({ type: 'error', error: { message: refusal } }) : refusal);
-		return;
-	}
-	compress(req, res, () => handler(req, res));
-});
-// Longer than the idle timeout of clients and proxies (undici's 4 s, load balancers' 60 s), so the
-// server never closes a kept-alive connection just as a client sends on it ("other side closed").
-server.keepAliveTimeout = 65_000;
-server.headersTimeout = 66_000;
-shutDownGracefully(server, {
+runWorkers({
+	count,
+	workerFile: fileURLToPath(new URL('./server/worker.js', import.meta.url)),
 	timeoutSeconds: Number(process.env.SHUTDOWN_TIMEOUT || 30),
-	log
-});
-
-server.on('error', (error) => {
-	console.error(`Could not listen on ${host}:${port}: ${error.message}`);
-	process.exit(1);
-});
-// Announce only once the socket accepts connections (tests and people both wait for this line).
-server.listen(port, host, () => {
-	const shownHost = ['0.0.0.0', '127.0.0.1', '::'].includes(host) ? 'localhost' : host;
-	console.log(`Course is ready: open http://${shownHost}:${port}/`);
-	if (host === '0.0.0.0' || host === '::') {
-		console.log(
-			'Listening on every network address: from another device, open http://<this machine’s address>:' +
-				`${port}/ (plain http works; set ORIGIN only behind an https proxy).`
-		);
+	log,
+	// Announced only once every worker accepts connections (tests and people both wait for this).
+	onReady: () => {
+		const shownHost = ['0.0.0.0', '127.0.0.1', '::'].includes(host) ? 'localhost' : host;
+		log('workers_ready', { workers: count });
+		console.log(`Course is ready: open http://${shownHost}:${port}/`);
+		if (host === '0.0.0.0' || host === '::') {
+			console.log(
+				'Listening on every network address: from another device, open http://<this machine’s address>:' +
+					`${port}/ (plain http works; set ORIGIN only behind an https proxy).`
+			);
+		}
 	}
 });

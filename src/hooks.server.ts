@@ -16,7 +16,8 @@ import { course } from '$lib/content/course';
 
 export const init: ServerInit = () => {
 	if (building) return;
-	migrateDatabase();
+	// `npm start` migrates once, in its primary, before forking the workers that run this.
+	if (!process.env.COURSE_MIGRATED) migrateDatabase();
 	const quizzes = syncQuizzes();
 	// After the migration that added them, and after a quiz's grading method changed.
 	const rebuiltStats = reconcileStats();

@@ -3,9 +3,9 @@
 
 /**
  * @param {import('node:http').Server} server
- * @param {{ timeoutSeconds: number, log: (event: string, fields: Record<string, unknown>) => void }} options
+ * @param {{ timeoutSeconds: number, log: (event: string, fields: Record<string, unknown>) => void, onStopped?: () => void }} options
  */
-export function shutDownGracefully(server, { timeoutSeconds, log }) {
+export function shutDownGracefully(server, { timeoutSeconds, log, onStopped }) {
 	let inFlight = 0;
 	let stopping = false;
 
@@ -34,6 +34,7 @@ export function shutDownGracefully(server, { timeoutSeconds, log }) {
 			// The app's hooks close the database on this event (adapter-node's own name for it).
 			process.emit(/** @type {any} */ ('sveltekit:shutdown'), signal);
 			log('stopped', {});
+			onStopped?.();
 		});
 		server.closeIdleConnections();
 	};

@@ -10,6 +10,8 @@ export interface TestServer {
 	url: string;
 	port: number;
 	databasePath: string;
+	/** The process `npm start` runs (the primary, when it forks workers). */
+	pid: number;
 	/** Everything the server printed so far, stdout and stderr. */
 	output(): string;
 	/** Sends a signal and waits for the process to end; its exit code (null if killed). */
@@ -60,13 +62,16 @@ export async function startServer(
 		root?: string;
 		/** A port of one's own: a restart on the address a browser already knows. */
 		port?: number;
+		/** Flags for node itself, e.g. `--cpu-prof`. */
+		nodeArgs?: string[];
 	} = {}
 ): Promise<TestServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'course-test-'));
 	const databasePath = options.databasePath ?? join(dir, 'course.db');
 	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
-	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
+	const args = [...(options.nodeArgs ?? []), 'scripts/start.js'];
+	const child: ChildProcess = spawn(process.execPath, args, {
 		cwd: options.root ?? projectRoot,
 		env: {
 			...withoutServerSettings(process.env),
@@ -107,6 +112,7 @@ export async function startServer(
 		url,
 		port,
 		databasePath,
+		pid: child.pid!,
 		output: () => output,
 		signal,
 		stop: async () => {

@@ -1,8 +1,9 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { db } from './db';
+import { prepared } from './db/prepared';
 import { sessions, users } from './db/schema';
 import { toSessionUser, type SessionUser } from './users';
 
@@ -44,16 +45,21 @@ export async function createSession(
 	return { token: `${id}.${secret}`, session };
 }
 
+// Every signed-in request reads this: prepared once, not rebuilt per request.
+const sessionWithUser = prepared((database) =>
+	database
+		.select({ session: sessions, user: users })
+		.from(sessions)
+		.innerJoin(users, eq(sessions.userId, users.id))
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare()
+);
+
 export async function validateSessionToken(token: string): Promise<ValidatedSession | null> {
 	const [id, secret, ...rest] = token.split('.');
 	if (!id || !secret || rest.length > 0) return null;
 
-	const row = await db()
-		.select({ session: sessions, user: users })
-		.from(sessions)
-		.innerJoin(users, eq(sessions.userId, users.id))
-		.where(eq(sessions.id, id))
-		.get();
+	const row = await sessionWithUser().get({ id });
 	if (!row) return null;
 	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.session.secretHash))) return null;
 

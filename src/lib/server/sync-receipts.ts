@@ -1,5 +1,6 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { db } from './db';
+import { prepared } from './db/prepared';
 import { syncKinds, syncReceipts } from './db/schema';
 
 export type SyncKind = (typeof syncKinds)[number];
@@ -28,19 +29,32 @@ export function claimReceipt(
 	kind: SyncKind,
 	now = new Date()
 ): boolean {
-	db()
+	// In milliseconds, as stored: a placeholder in a condition is not converted as a value is.
+	deleteOldReceipts().run({ userId, before: now.getTime() - RECEIPT_DAYS * 86_400_000 });
+	return insertReceipt().run({ userId, clientId, kind, now }).changes === 1;
+}
+
+// Every answer sent with a clientId runs both: prepared once.
+const deleteOldReceipts = prepared((database) =>
+	database
 		.delete(syncReceipts)
 		.where(
 			and(
-				eq(syncReceipts.userId, userId),
-				lt(syncReceipts.createdAt, new Date(now.getTime() - RECEIPT_DAYS * 86_400_000))
+				eq(syncReceipts.userId, sql.placeholder('userId')),
+				lt(syncReceipts.createdAt, sql.placeholder('before'))
 			)
 		)
-		.run();
-	const inserted = db()
+		.prepare()
+);
+const insertReceipt = prepared((database) =>
+	database
 		.insert(syncReceipts)
-		.values({ userId, clientId, kind, createdAt: now })
+		.values({
+			userId: sql.placeholder('userId'),
+			clientId: sql.placeholder('clientId'),
+			kind: sql.placeholder('kind'),
+			createdAt: sql.placeholder('now')
+		})
 		.onConflictDoNothing()
-		.run();
-	return inserted.changes === 1;
-}
+		.prepare()
+);

@@ -23,7 +23,19 @@ function open(path: string): AppDatabase {
 	// Deleted rows (and their index entries) are overwritten with zeros instead of lingering in free
 	// space: a deleted account's email, name and answers leave the file (see deleteAccount).
 	sqlite.pragma('secure_delete = ON');
-	return drizzle(sqlite, { schema });
+	return takingTurns(drizzle(sqlite, { schema }));
+}
+
+/**
+ * `npm start` runs several processes on this file. A transaction that reads and then writes
+ * would fail at once (SQLITE_BUSY) if another process wrote in between, since a read lock cannot
+ * wait to become a write lock; taking the write lock at BEGIN instead makes it wait its turn
+ * (busy_timeout). So transactions start IMMEDIATE unless they ask otherwise.
+ */
+function takingTurns(database: AppDatabase): AppDatabase {
+	const transaction = database.transaction.bind(database);
+	database.transaction = (work, config) => transaction(work, { behavior: 'immediate', ...config });
+	return database;
 }
 
 /** The app's database, opened on first use (never at import, so `vite build` creates no file). */

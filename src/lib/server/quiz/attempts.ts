@@ -1,13 +1,16 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Question } from '$lib/content/quiz-schema';
 import { db } from '../db';
 import { sqliteErrorCode } from '../db/errors';
+import { commitTogether } from '../db/group-commit';
+import { prepared } from '../db/prepared';
 import {
 	answers,
 	attemptQuestions,
 	attempts,
 	questionVersions,
 	quizzes,
+	syncReceipts,
 	type Attempt
 } from '../db/schema';
 import { QuizError } from './errors';
@@ -15,7 +18,7 @@ import { grade } from '$lib/quiz/grading';
 import { layoutFor, type Layout } from '$lib/quiz/layout';
 import type { Response } from '$lib/quiz/types';
 import { introduceCard } from '../review/cards';
-import { claimReceipt, hasReceipt } from '../sync-receipts';
+import { claimReceipt } from '../sync-receipts';
 import { readResponse, ResponseError } from '$lib/quiz/responses';
 import { refreshQuizSummary } from '../analytics/quiz-summaries';
 import { finishStatsChange, startStatsChange } from '../analytics/stats-upkeep';
@@ -108,10 +111,19 @@ export function startOrResumeAttempt(userId: number, quizId: string): number {
 	}
 }
 
+// Read on every visit to an attempt's screens and every answer.
+const attemptById = prepared((database) =>
+	database
+		.select()
+		.from(attempts)
+		.where(eq(attempts.id, sql.placeholder('attemptId')))
+		.prepare()
+);
+
 /** The attempt if it is this learner's; someone else's attempt is refused, not shown. */
 export async function ownAttempt(userId: number, attemptId: number): Promise<Attempt> {
 	const attempt = Number.isSafeInteger(attemptId)
-		? await db().select().from(attempts).where(eq(attempts.id, attemptId)).get()
+		? await attemptById().get({ attemptId })
 		: undefined;
 	if (!attempt) throw new QuizError(404, 'No such attempt.');
 	if (attempt.userId !== userId)
@@ -149,6 +161,91 @@ export async function attemptQuestionsOf(attemptId: number): Promise<AttemptQues
 	}));
 }
 
+/** Question versions never change once stored: each server process keeps those it has read. */
+const versionBodies = new Map<number, Question>();
+
+async function questionOfVersion(versionId: number): Promise<Question> {
+	let question = versionBodies.get(versionId);
+	if (!question) {
+		const row = await db()
+			.select({ body: questionVersions.body })
+			.from(questionVersions)
+			.where(eq(questionVersions.id, versionId))
+			.get();
+		question = row!.body as Question;
+		versionBodies.set(versionId, question);
+	}
+	return question;
+}
+
+/**
+ * All an answer needs to know, in one read: the attempt, its quiz's feedback setting, the asked
+ * question's place in it (null when it is not part of it), whether it has an answer already, and
+ * whether this clientId was applied before. One row per stored version of the question's key
+ * (old versions join no attempt question).
+ */
+const answerTarget = prepared((database) =>
+	database
+		.select({
+			userId: attempts.userId,
+			status: attempts.status,
+			quizId: attempts.quizId,
+			feedback: quizzes.feedback,
+			position: attemptQuestions.position,
+			versionId: attemptQuestions.questionVersionId,
+			layout: attemptQuestions.layout,
+			answered: sql<number>`exists (select 1 from ${answers} where ${answers.attemptId} = ${attempts.id} and ${answers.questionVersionId} = ${attemptQuestions.questionVersionId})`,
+			replayed: sql<number>`exists (select 1 from ${syncReceipts} where ${syncReceipts.userId} = ${attempts.userId} and ${syncReceipts.clientId} = ${sql.placeholder('clientId')})`
+		})
+		.from(attempts)
+		.innerJoin(quizzes, eq(quizzes.id, attempts.quizId))
+		.leftJoin(
+			questionVersions,
+			and(
+				eq(questionVersions.quizId, attempts.quizId),
+				eq(questionVersions.questionKey, sql.placeholder('questionKey'))
+			)
+		)
+		.leftJoin(
+			attemptQuestions,
+			and(
+				eq(attemptQuestions.attemptId, attempts.id),
+				eq(attemptQuestions.questionVersionId, questionVersions.id)
+			)
+		)
+		.where(eq(attempts.id, sql.placeholder('attemptId')))
+		.prepare()
+);
+
+const answerColumns = {
+	attemptId: sql.placeholder('attemptId'),
+	questionVersionId: sql.placeholder('questionVersionId'),
+	response: sql.placeholder('response'),
+	score: sql.placeholder('score'),
+	answeredAt: sql.placeholder('now'),
+	updatedAt: sql.placeholder('now')
+};
+// Same answer twice (a retry, a double click) is one row either way: with immediate feedback the
+// first stands, while feedback is deferred the last does.
+const insertFirstAnswer = prepared((database) =>
+	database.insert(answers).values(answerColumns).onConflictDoNothing().prepare()
+);
+const upsertAnswer = prepared((database) =>
+	database
+		.insert(answers)
+		.values(answerColumns)
+		.onConflictDoUpdate({
+			target: [answers.attemptId, answers.questionVersionId],
+			// `excluded` is the row this insert would have written.
+			set: {
+				response: sql`excluded.response`,
+				score: sql`excluded.score`,
+				updatedAt: sql`excluded.updated_at`
+			}
+		})
+		.prepare()
+);
+
 /**
  * Saves (or, while feedback is deferred, replaces) the learner's answer to one question, and
  * gives back the question's number in the attempt (from 1).
@@ -164,53 +261,44 @@ export async function saveAnswer(
 	form: FormData,
 	clientId?: string
 ): Promise<number> {
-	const attempt = await ownAttempt(userId, attemptId);
-	const questions = await attemptQuestionsOf(attemptId);
-	const index = questions.findIndex((q) => q.question.id === questionKey);
-	if (clientId && index >= 0 && hasReceipt(userId, clientId)) return index + 1;
+	const rows = Number.isSafeInteger(attemptId)
+		? await answerTarget().all({ attemptId, questionKey, clientId: clientId ?? null })
+		: [];
+	const attempt = rows.find((row) => row.position !== null) ?? rows[0];
+	if (!attempt) throw new QuizError(404, 'No such attempt.');
+	if (attempt.userId !== userId)
+		throw new QuizError(403, 'This attempt belongs to another learner.');
+	const target = attempt.position === null || attempt.versionId === null ? null : attempt;
+	if (clientId && target && attempt.replayed) return target.position! + 1;
 	if (attempt.status !== 'in_progress')
 		throw new QuizError(409, 'This attempt has been submitted; answers can no longer change.');
-	const settings = await quizSettings(attempt.quizId);
-	const target = questions[index];
 	if (!target) throw new QuizError(400, 'That question is not part of this attempt.');
-	if (target.answer && settings.feedback === 'immediate')
+	if (target.answered && attempt.feedback === 'immediate')
 		throw new QuizError(409, 'You have already answered this question.');
 
+	const question = await questionOfVersion(target.versionId!);
 	let response: Response;
 	try {
-		response = readResponse(target.question, target.layout, form);
+		response = readResponse(question, target.layout as Layout, form);
 	} catch (error) {
 		if (error instanceof ResponseError) throw new QuizError(400, error.message);
 		throw error;
 	}
-	const { score } = grade(target.question, response);
+	const { score } = grade(question, response);
 	const now = new Date();
-	const values = {
-		attemptId,
-		questionVersionId: target.versionId,
-		response,
-		score,
-		answeredAt: now,
-		updatedAt: now
-	};
-	db().transaction(() => {
-		// Claimed with the answer: of copies sent at once, the first saves it and the rest find it saved.
-		if (clientId && !claimReceipt(userId, clientId, 'answer', now)) return;
-		const write = db().insert(answers).values(values);
-		// Same answer twice (a retry, a double click) is one row either way.
-		if (settings.feedback === 'immediate') {
-			write.onConflictDoNothing().run();
-			// The key has been shown: the question joins the learner's reviews now.
-			introduceCard(userId, attempt.quizId, questionKey, score, now);
-		} else
-			write
-				.onConflictDoUpdate({
-					target: [answers.attemptId, answers.questionVersionId],
-					set: { response, score, updatedAt: now }
-				})
-				.run();
-	});
-	return index + 1;
+	const values = { attemptId, questionVersionId: target.versionId!, response, score, now };
+	await commitTogether(() =>
+		db().transaction(() => {
+			// Claimed with the answer: of copies sent at once, the first saves it and the rest find it saved.
+			if (clientId && !claimReceipt(userId, clientId, 'answer', now)) return;
+			if (attempt.feedback === 'immediate') {
+				insertFirstAnswer().run(values);
+				// The key has been shown: the question joins the learner's reviews now.
+				introduceCard(userId, attempt.quizId, questionKey, score, now);
+			} else upsertAnswer().run(values);
+		})
+	);
+	return target.position! + 1;
 }
 
 /** Submits once: repeats (a double click, a retry, a second tab) find it submitted and change nothing. */

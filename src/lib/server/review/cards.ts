@@ -1,6 +1,7 @@
-import { and, asc, count, eq, inArray, lte, notInArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import type { Question } from '$lib/content/quiz-schema';
 import { db } from '../db';
+import { prepared } from '../db/prepared';
 import { questionVersions, reviewCards, reviewLogs, type ReviewCard } from '../db/schema';
 import { quizzesAwaitingSubmission } from '../quiz/awaiting-submission';
 import { QuizError } from '../quiz/errors';
@@ -22,12 +23,32 @@ export function introduceCard(
 	now = new Date()
 ) {
 	const state = schedule(newCardState(now), ratingFor(score), now);
-	db()
-		.insert(reviewCards)
-		.values({ userId, quizId, questionKey, ...state, createdAt: now })
-		.onConflictDoNothing()
-		.run();
+	insertNewCard().run({ userId, quizId, questionKey, ...state, createdAt: now });
 }
+
+// Runs with every first answer: prepared once.
+const insertNewCard = prepared((database) =>
+	database
+		.insert(reviewCards)
+		.values({
+			userId: sql.placeholder('userId'),
+			quizId: sql.placeholder('quizId'),
+			questionKey: sql.placeholder('questionKey'),
+			due: sql.placeholder('due'),
+			stability: sql.placeholder('stability'),
+			difficulty: sql.placeholder('difficulty'),
+			elapsedDays: sql.placeholder('elapsedDays'),
+			scheduledDays: sql.placeholder('scheduledDays'),
+			learningSteps: sql.placeholder('learningSteps'),
+			reps: sql.placeholder('reps'),
+			lapses: sql.placeholder('lapses'),
+			state: sql.placeholder('state'),
+			lastReview: sql.placeholder('lastReview'),
+			createdAt: sql.placeholder('createdAt')
+		})
+		.onConflictDoNothing()
+		.prepare()
+);
 
 /**
  * The learner's cards, less those of a quiz with an attempt open whose results wait for its
