@@ -11,10 +11,11 @@ import { importGift, importParsed } from '../src/lib/gift/import.ts';
 import { parseMoodleXml } from '../src/lib/gift/moodle-xml.ts';
 
 const usage = `Usage:
-  npm run gift -- import FILE.gift|FILE.xml [--out DIR] [--force]
+  npm run gift -- import FILE.gift|FILE.xml [--out DIR] [--force] [--skip-errors]
       Writes DIR/quiz.yaml (DIR defaults to the current folder) from GIFT or Moodle XML.
-      Refuses to replace an existing quiz.yaml unless --force. Writes nothing if the file
-      is malformed.
+      Refuses to replace an existing quiz.yaml unless --force. Writes nothing if a question
+      is malformed, unless --skip-errors (Moodle's "Stop on error: No"): then the good
+      questions are written and the bad ones listed.
   npm run gift -- export QUIZ [--out FILE] [--force]
       QUIZ is a quiz.yaml or a lesson folder holding one. Prints GIFT, or writes it to FILE.`;
 
@@ -42,7 +43,12 @@ function refuseOverwrite(path: string, force: boolean | undefined) {
 	}
 }
 
-function runImport(file: string, outDir: string, force: boolean | undefined): void {
+function runImport(
+	file: string,
+	outDir: string,
+	force: boolean | undefined,
+	skipErrors: boolean | undefined
+): void {
 	const decoded = decodeGift(readBytes(file, 'GIFT file'));
 	if ('error' in decoded) {
 		console.error(`${file}:${decoded.error.line}: error: ${decoded.error.message}`);
@@ -59,9 +65,10 @@ function runImport(file: string, outDir: string, force: boolean | undefined): vo
 	refuseOverwrite(target, force);
 	// Moodle's question bank exports XML by default; it is read into the same questions.
 	const isXml = /\.xml$/i.test(file) || /^\s*<(\?xml|quiz)\b/.test(source);
+	const options = { sourceName: basename(file), skipErrors: skipErrors ?? false };
 	const result = isXml
-		? importParsed(parseMoodleXml(source), { sourceName: basename(file) })
-		: importGift(source, { sourceName: basename(file) });
+		? importParsed(parseMoodleXml(source), options)
+		: importGift(source, options);
 	const diagnostics = [
 		...result.unsupported.map((item) => ({
 			line: item.line,
@@ -124,6 +131,7 @@ function main(): void {
 			options: {
 				out: { type: 'string' },
 				force: { type: 'boolean' },
+				'skip-errors': { type: 'boolean' },
 				help: { type: 'boolean', short: 'h' }
 			}
 		});
@@ -143,8 +151,9 @@ function main(): void {
 	if (!path) throw new CliError(`${command} needs a file.\n\n${usage}`, 2);
 	if (extra.length > 0)
 		throw new CliError(`Unexpected arguments: ${extra.join(' ')}\n\n${usage}`, 2);
-	if (command === 'import') runImport(path, values.out ?? '.', values.force);
-	else runExport(path, values.out, values.force);
+	if (command === 'import') {
+		runImport(path, values.out ?? '.', values.force, values['skip-errors']);
+	} else runExport(path, values.out, values.force);
 }
 
 try {

@@ -108,6 +108,19 @@ describe('gift import', () => {
 		expect(quiz.questions[0]).toMatchObject({ id: 'home-town', type: 'single', answer: 'd' });
 	});
 
+	it('with --skip-errors, writes the good questions of a malformed file and lists the bad', () => {
+		const run = gift([
+			'import',
+			join(fixtures, 'malformed.gift'),
+			'--out',
+			'some',
+			'--skip-errors'
+		]);
+		expect(run.status).toBe(0);
+		expect(run.stdout).toContain('Wrote some/quiz.yaml: 1 question imported, 12 skipped');
+		expect(run.stderr).toContain('malformed.gift:30: skipped: error: bad weight "%37%"');
+	});
+
 	it('explains a missing file and an --out that is not a folder', () => {
 		const run = gift(['import', 'nope.gift']);
 		expect(run.status).toBe(1);

@@ -74,6 +74,21 @@ describe('importGift', () => {
 		});
 	});
 
+	it('with skipErrors, imports the good questions and lists the bad ones by line', () => {
+		const source = 'A {T}\n\nB {~a ~b}\n\nC {#x}\n\n::M::Match {=a -> 1}\n\nD {F}';
+		expect(importGift(source).ok).toBe(false);
+		const result = importGift(source, { skipErrors: true });
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.quiz.questions.map((q) => q.prompt)).toEqual(['A', 'D']);
+		expect(result.unsupported.map((u) => [u.line, u.message.slice(0, 30)])).toEqual([
+			[3, 'error: no answer is marked rig'],
+			[5, 'error: bad numeric answer "x":'],
+			[7, 'error: question "m" (#2), fiel']
+		]);
+		expect(result.yaml).toContain('#   line 5: skipped: error: bad numeric answer');
+	});
+
 	it('reports parse and mapping errors together, by line', () => {
 		const result = importGift('A {~a ~b}\n\nB {#x}');
 		expect(result.ok).toBe(false);

@@ -719,6 +719,12 @@ describe('marking the right answer in the attempt’s layout', () => {
 		]);
 	});
 
+	it('shows a wildcard answer with … for its stars', () => {
+		const horizon = make('short', { answers: ['*over*the*horizon*', 'a\\*b'] });
+		const result = resultOf(horizon, { type: 'short', text: 'under' }, {});
+		expect(result.correctAnswer).toEqual(['…over…the…horizon…', 'Also accepted: a*b']);
+	});
+
 	it('offers identical matches once and marks that one choice right for each of their prompts', () => {
 		const animals = make('matching', {
 			pairs: [

@@ -93,7 +93,11 @@ function correctAnswer(question: Question): string[] {
 		case 'truefalse':
 			return [question.answer ? 'True' : 'False'];
 		case 'short': {
-			const [best, ...others] = question.answers.filter((a) => a.credit === 1).map((a) => a.text);
+			// A wildcard reads as "…" to a learner: "*over*the*horizon*" is "…over…the…horizon…".
+			const shown = (text: string) => text.replace(/(?<!\\)\*/g, '…').replace(/\\\*/g, '*');
+			const [best, ...others] = question.answers
+				.filter((a) => a.credit === 1)
+				.map((a) => shown(a.text));
 			return others.length ? [best!, `Also accepted: ${others.join(', ')}`] : [best!];
 		}
 		case 'numeric':
