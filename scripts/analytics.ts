@@ -11,7 +11,8 @@ const usage = `Usage:
 
 rebuild recomputes every quiz's statistics and the class grid's summaries from the raw attempts
 and answers (the server keeps them up to date as it goes; this is for a database changed by hand).
-It can run while the server does.
+It can run while the server does, but each quiz is recounted in one transaction: answers wait
+for it (about 2 s per 10,000 attempts), so prefer a quiet moment.
 
 delete-attempt removes one attempt (a spoiled one, say) with its answers, and takes it out of
 the statistics and the learner's grade.`;

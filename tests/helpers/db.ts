@@ -30,7 +30,13 @@ export const PERSONAL_TABLES = [
 	'review_logs',
 	'classes',
 	'class_members',
-	'sync_receipts'
+	'sync_receipts',
+	// Kept with the attempts and memberships they sum up, so a refused request changes none.
+	'quiz_summaries',
+	'quiz_stats',
+	'grade_counts',
+	'question_stats',
+	'choice_counts'
 ];
 
 /** The rows of these tables as JSON, to compare a database before and after some requests. */

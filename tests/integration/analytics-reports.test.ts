@@ -525,6 +525,62 @@ describe('itemAnalysis', () => {
 		expect(f1Stats).toMatchObject({ attempts: 4, facility: 1, flags: [] });
 	});
 
+	it('lists the most frequent responses to typed and ordering questions, with their credit', async () => {
+		const typedQuiz = 'unit-1/typed';
+		quiz(typedQuiz);
+		const where = version(typedQuiz, {
+			...common,
+			id: 'where',
+			type: 'short',
+			prompt: 'Where was it?',
+			answers: [{ text: 'Lahore', credit: 1, feedback: undefined }]
+		});
+		const order = version(
+			typedQuiz,
+			{
+				...common,
+				id: 'order',
+				type: 'ordering',
+				prompt: 'In what order?',
+				items: ['x', 'y', 'z'].map((id) => ({ id, text: `Event ${id}` }))
+			},
+			{ position: 1 }
+		);
+		const { classId: cls, ids } = classOf('Mo', 'Ned', 'Oz', 'Pip');
+		const typed = (text: string) => ({ response: { type: 'short', text }, score: 0 });
+		const ordered = (...ids: string[]) => ({
+			response: { type: 'ordering', order: ids },
+			score: 0
+		});
+		attempt(ids[0]!, typedQuiz, [
+			[where, typed('Lahore')],
+			[order, ordered('x', 'y', 'z')]
+		]);
+		attempt(ids[1]!, typedQuiz, [
+			[where, typed('Lahore')],
+			[order, ordered('x', 'z', 'y')]
+		]);
+		attempt(ids[2]!, typedQuiz, [
+			[where, typed('Karachi')],
+			[order, ordered('x', 'z', 'y')]
+		]);
+		attempt(ids[3]!, typedQuiz, [
+			[where, null],
+			[order, null]
+		]);
+		const [whereStats, orderStats] = (await itemAnalysis(cls, typedQuiz)).items;
+		// Credit by the key: Lahore is right, Karachi not; x, z, y has two of its three pairs in order.
+		expect(whereStats!.responses).toEqual([
+			{ words: ['Lahore'], count: 2, share: 0.5, credit: 1 },
+			{ words: ['Karachi'], count: 1, share: 0.25, credit: 0 }
+		]);
+		expect(orderStats!.responses).toEqual([
+			{ words: ['1. Event x', '2. Event z', '3. Event y'], count: 2, share: 0.5, credit: 2 / 3 },
+			{ words: ['1. Event x', '2. Event y', '3. Event z'], count: 1, share: 0.25, credit: 1 }
+		]);
+		expect(whereStats!.unanswered).toBe(1);
+	});
+
 	it('is empty for a class with no attempts', async () => {
 		const { classId: empty } = classOf('Nobody');
 		const report = await itemAnalysis(empty, quizId);

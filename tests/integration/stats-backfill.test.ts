@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyticsCommand } from '../helpers/cli';
 import { execute, query } from '../helpers/db';
 import { createClass, signUp, type CreatedClass, type Person } from '../helpers/people';
 import { postAnswer, sampleQuiz, startAttempt } from '../helpers/quiz';
@@ -65,5 +66,24 @@ describe('statistics of attempts made before they were kept', () => {
 			`SELECT grading FROM quiz_stats_grading WHERE quiz_id = 'franchise-model/local-allies'`
 		);
 		expect(row!.grading).toBe('highest');
+	});
+
+	it('lose an attempt deleted from the shell, which says what it did', async () => {
+		const [attempt] = query<{ id: number }>(server.databasePath, `SELECT id FROM attempts`);
+		const deleted = analyticsCommand(server.databasePath, [
+			'delete-attempt',
+			'--id',
+			`${attempt!.id}`
+		]);
+		expect(deleted).toMatchObject({ status: 0, stdout: `Deleted attempt ${attempt!.id}.\n` });
+		const page = await teacher.visitor.get(`${klass.path}/quizzes/franchise-model/local-allies`);
+		expect(await page.text()).toContain('From 0 submitted attempts by 0 students in this class.');
+		const again = analyticsCommand(server.databasePath, [
+			'delete-attempt',
+			'--id',
+			`${attempt!.id}`
+		]);
+		expect(again.status).toBe(1);
+		expect(again.stderr).toContain(`No attempt with the id ${attempt!.id}.`);
 	});
 });

@@ -6,6 +6,7 @@ import type { AttemptSet } from '../db/schema';
 import { keyChanges, type VersionFigures } from './key-changes';
 import { effectiveWeights, itemDeviation, randomGuessScore } from './question-figures';
 import { quizStatistics, type QuizStatistics } from './quiz-statistics';
+import { frequentResponses, type FrequentResponse } from './response-analysis';
 import { rows } from './shared';
 
 export interface OptionShare {
@@ -43,6 +44,8 @@ export interface ItemStats {
 	/** Its share of the spread of the totals (Moodle's effective weight). */
 	effectiveWeight: number | null;
 	options: OptionShare[];
+	/** For questions without options: the most frequent responses, with their credit. */
+	responses: FrequentResponse[];
 	/** Each version with its own facility, when the key or options changed between them. */
 	versions: VersionFigures[];
 	flags: string[];
@@ -298,6 +301,9 @@ export async function itemAnalysis(
 			intendedWeight: version.isCurrent ? 1 / current : null,
 			effectiveWeight: weights[index]!,
 			options,
+			responses: withOptions.has(version.type)
+				? []
+				: frequentResponses(question, picks.get(version.questionKey) ?? new Map(), n),
 			versions: keyChanges(
 				versions
 					.filter((v) => v.questionKey === version.questionKey)

@@ -23,9 +23,16 @@ export function randomGuessScore(question: Question): number | null {
 	}
 }
 
-/** Cov(x, t): how the item score moves with the attempt's total. */
+/**
+ * Cov(x, t): how the item score moves with the attempt's total. A covariance this small against
+ * its terms is rounding noise and counts as none: its square root would otherwise swing the
+ * weights on the last bits of the sums.
+ */
 function covarianceWithTotal({ n, sx, sxt, st }: ItemSums): number | null {
-	return n > 1 ? (sxt - (sx * st) / n) / (n - 1) : null;
+	if (n < 2) return null;
+	const scaled = n * sxt - sx * st;
+	if (Math.abs(scaled) <= 1e-9 * Math.max(1, Math.abs(n * sxt))) return 0;
+	return scaled / (n * (n - 1));
 }
 
 /**

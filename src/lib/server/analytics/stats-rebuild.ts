@@ -60,6 +60,22 @@ const fill = [
 		WHEN qv.type = 'truefalse' THEN
 			json_array(CASE WHEN json_extract(an.response, '$.value') THEN 'true' ELSE 'false' END)
 		ELSE '[]' END) AS picked
+	GROUP BY 1, 2, 3, 4, 5`,
+	// The other types by their response: the text typed, or the matches or the order as JSON.
+	`INSERT INTO choice_counts SELECT s.classId, :quizId, s.attemptSet, aq.question_version_id,
+		CASE qv.type
+			WHEN 'matching' THEN json_extract(an.response, '$.matches')
+			WHEN 'ordering' THEN json_extract(an.response, '$.order')
+			ELSE json_extract(an.response, '$.text') END AS choice,
+		COUNT(*)
+	FROM stat_attempts s
+	JOIN attempt_questions aq ON aq.attempt_id = s.id
+	JOIN question_versions qv ON qv.id = aq.question_version_id
+	JOIN answers an ON an.attempt_id = s.id AND an.question_version_id = aq.question_version_id
+	WHERE qv.type IN ('short', 'numeric', 'matching', 'ordering') AND CASE qv.type
+		WHEN 'matching' THEN json_type(an.response, '$.matches') = 'object'
+		WHEN 'ordering' THEN json_type(an.response, '$.order') = 'array'
+		ELSE json_type(an.response, '$.text') = 'text' END
 	GROUP BY 1, 2, 3, 4, 5`
 ];
 

@@ -26,20 +26,41 @@ interface Contribution {
 	items: ItemFacts[];
 }
 
-/** The choices an answer made, as choice_counts names them (see stats-rebuild.ts's SQL). */
+/**
+ * What an answer chose, as choice_counts names it (see stats-rebuild.ts's SQL): option ids, or
+ * 'true'/'false', or for the other types the response itself (the text typed, the matches or the
+ * order as JSON), so the most frequent ones can be listed.
+ */
 function choicesOf(type: string, response: string | null): string[] {
 	if (response === null) return [];
 	const parsed = JSON.parse(response) as {
 		optionId?: unknown;
 		optionIds?: unknown;
 		value?: unknown;
+		text?: unknown;
+		matches?: unknown;
+		order?: unknown;
 	};
-	if (type === 'single' || type === 'evidence')
-		return typeof parsed.optionId === 'string' ? [parsed.optionId] : [];
-	if (type === 'multiple')
-		return Array.isArray(parsed.optionIds) ? parsed.optionIds.map(String) : [];
-	if (type === 'truefalse') return [parsed.value ? 'true' : 'false'];
-	return [];
+	switch (type) {
+		case 'single':
+		case 'evidence':
+			return typeof parsed.optionId === 'string' ? [parsed.optionId] : [];
+		case 'multiple':
+			return Array.isArray(parsed.optionIds) ? parsed.optionIds.map(String) : [];
+		case 'truefalse':
+			return [parsed.value ? 'true' : 'false'];
+		case 'short':
+		case 'numeric':
+			return typeof parsed.text === 'string' ? [parsed.text] : [];
+		case 'matching':
+			return parsed.matches && typeof parsed.matches === 'object'
+				? [JSON.stringify(parsed.matches)]
+				: [];
+		case 'ordering':
+			return Array.isArray(parsed.order) ? [JSON.stringify(parsed.order)] : [];
+		default:
+			return [];
+	}
 }
 
 function contributionOf(attemptId: number): Contribution {
