@@ -427,6 +427,27 @@ describe('itemAnalysis', () => {
 		]);
 	});
 
+	it('marks every option that earns full credit as in the key, as Moodle’s two right answers do', async () => {
+		const credited = 'unit-1/credited';
+		quiz(credited);
+		const q = version(credited, {
+			...single('q1', 'Where was he from?'),
+			options: [
+				{ id: 'a', text: 'Option A', credit: 1 },
+				{ id: 'b', text: 'Option B', credit: 1 },
+				{ id: 'c', text: 'Option C', credit: 0.5 }
+			]
+		} as Question);
+		const fay = classOf('Fay');
+		attempt(fay.ids[0]!, credited, [[q, pick('b', 1)]]);
+		const [item] = (await itemAnalysis(fay.classId, credited)).items;
+		expect(item!.options.map((option) => [option.id, option.correct])).toEqual([
+			['a', true],
+			['b', true],
+			['c', false]
+		]);
+	});
+
 	it('describes each question by its current version', async () => {
 		const [q1, q2] = (await itemAnalysis(classId, quizId)).items;
 		expect(q1).toMatchObject({

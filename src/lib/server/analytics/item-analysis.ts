@@ -134,10 +134,11 @@ interface Choice {
 function choicesOf(question: Question): Choice[] {
 	switch (question.type) {
 		case 'single':
-			return question.options.map(({ id, text }) => ({
+			// Options may carry their own credit (Moodle's): any earning full credit is in the key.
+			return question.options.map(({ id, text, credit }) => ({
 				id,
 				text,
-				correct: id === question.answer
+				correct: id === question.answer || credit === 1
 			}));
 		case 'multiple':
 			return question.options.map(({ id, text }) => ({
