@@ -18,6 +18,11 @@ const MAX_LAG_MS = 100;
  * garbage collection, not more work than the worker can do.
  */
 const LATE_SAMPLES = 3;
+/**
+ * A late loop refuses requests only with at least this many in hand: with fewer, it is the
+ * machine that is slow (other programs taking the CPU), and refusing them would not help.
+ */
+const LATE_REFUSES_FROM = 8;
 
 /** Whether the event loop has run late at its last few samples (kept up to date by a timer). */
 function runningLate() {
@@ -48,7 +53,7 @@ export function boundInFlight({ limit, isExempt, log }) {
 
 	return function admit(req, res) {
 		if (isExempt(req)) return true;
-		const late = inFlight > 0 && overloaded();
+		const late = inFlight >= LATE_REFUSES_FROM && overloaded();
 		if (inFlight < limit && !late) {
 			inFlight += 1;
 			res.once('close', () => (inFlight -= 1));
