@@ -40,6 +40,8 @@ export interface QuestionResult {
 	citations: { quote: string; file: string; label: string; workingTitle: string }[];
 	/** The right choices by shown position (choice questions; "true"/"false" for true/false). */
 	rightChoices?: string[];
+	/** Choices that earn part credit, by shown position (single choice with Moodle's credits). */
+	partChoices?: string[];
 	/** Each matching prompt's right choice, by shown position. */
 	rightMatches?: Record<string, string>;
 }

@@ -694,6 +694,8 @@ describe('marking the right answer in the attempt’s layout', () => {
 		expect(result.score).toBe(0.5);
 		expect(result.verdict).toBe('partly correct');
 		expect(result.rightChoices).toEqual(['2', '3']);
+		// so the screen marks the learner's Galilee as partly right, not wrong
+		expect(result.partChoices).toEqual(['1']);
 		expect(result.correctAnswer).toEqual(['Nazareth', 'Natsrat', 'Part credit: Galilee (50 %)']);
 	});
 

@@ -121,11 +121,16 @@ function correctAnswer(question: Question): string[] {
 function rightPositions(
 	question: Question,
 	layout: Layout
-): Pick<QuestionResult, 'rightChoices' | 'rightMatches'> {
+): Pick<QuestionResult, 'rightChoices' | 'partChoices' | 'rightMatches'> {
 	const at = (id: string) => positionOf(layout, id);
 	switch (question.type) {
-		case 'single':
-			return { rightChoices: fullCreditIds(question).map(at) };
+		case 'single': {
+			const full = fullCreditIds(question);
+			const part = question.options
+				.filter((o) => !full.includes(o.id) && (o.credit ?? 0) > 0)
+				.map((o) => at(o.id));
+			return { rightChoices: full.map(at), ...(part.length && { partChoices: part }) };
+		}
 		case 'evidence':
 			return { rightChoices: [at(question.answer)] };
 		case 'multiple':
