@@ -1,34 +1,14 @@
-import { parse, type DefaultTreeAdapterTypes as Tree } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Visitor } from '../helpers/client';
 import { analyticsCommand } from '../helpers/cli';
 import { execute } from '../helpers/db';
+import { attr, elements, elementsOf, words, type Element } from '../helpers/html-tree';
 import { createClass, joinCodeOf, signUp, type CreatedClass, type Person } from '../helpers/people';
 import { decodeQrSvg } from '../helpers/qr-svg';
 import { postAnswer, sampleQuiz, startAttempt } from '../helpers/quiz';
 import { startServer, type TestServer } from '../helpers/server';
 
 // ---- reading the page as a tree ---------------------------------------------------------------
-
-type Element = Tree.Element;
-
-function elements(node: Tree.ParentNode): Element[] {
-	return node.childNodes.flatMap((child) => {
-		if (!('tagName' in child)) return [];
-		return [child, ...elements('content' in child ? child.content : child)];
-	});
-}
-
-const attr = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value;
-
-const textOf = (node: Tree.ChildNode): string =>
-	node.nodeName === '#text'
-		? (node as Tree.TextNode).value
-		: 'childNodes' in node
-			? node.childNodes.map(textOf).join('')
-			: '';
-
-const words = (node: Tree.ChildNode) => textOf(node).replace(/\s+/g, ' ').trim();
 
 const classes = (element: Element) => (attr(element, 'class') ?? '').split(/\s+/);
 
@@ -55,7 +35,7 @@ async function pageOf(visitor: Visitor, path: string) {
 	const response = await visitor.get(path);
 	expect(response.status, path).toBe(200);
 	const html = await response.text();
-	return { html, all: elements(parse(html)) };
+	return { html, all: elementsOf(html) };
 }
 
 /** The QR drawing as markup, as a phone's camera would get it from the screen. */

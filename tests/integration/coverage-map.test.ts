@@ -1,27 +1,14 @@
-import { parse, type DefaultTreeAdapterTypes as Tree } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citedPassages } from '../../src/lib/content/passages';
 import { COVERAGE_MIN_ATTEMPTS } from '../../src/lib/server/analytics/coverage';
 import { articlesDir } from '../helpers/course-content';
+import { elementsOf, hasClass, words, type Element } from '../helpers/html-tree';
 import { createClass, signUp, type CreatedClass, type Person } from '../helpers/people';
 import { postAnswer, sampleQuiz, startAttempt } from '../helpers/quiz';
 import { projectRoot, startServer, type TestServer } from '../helpers/server';
 
 // The coverage map of a class whose students all miss one question of the sample quiz and get
 // every other right, read over HTTP as the instructor sees it.
-
-type Element = Tree.Element;
-const elements = (node: Tree.ParentNode): Element[] =>
-	node.childNodes.flatMap((child) =>
-		'tagName' in child ? [child, ...elements('content' in child ? child.content : child)] : []
-	);
-const textOf = (node: Tree.ChildNode): string =>
-	node.nodeName === '#text'
-		? (node as Tree.TextNode).value
-		: 'childNodes' in node
-			? node.childNodes.map(textOf).join('')
-			: '';
-const words = (node: Tree.ChildNode) => textOf(node).replace(/\s+/g, ' ').trim();
 
 const missedQuestion = sampleQuiz.questions.find((q) => q.id === 'franchise-meaning')!;
 const rightQuestion = sampleQuiz.questions.find((q) => q.id === 'iskp-claimed-attacks-count')!;
@@ -34,13 +21,9 @@ let klass: CreatedClass;
 async function passagesOn(path: string): Promise<string[]> {
 	const response = await teacher.visitor.get(path);
 	expect(response.status).toBe(200);
-	const all = elements(parse(await response.text()));
+	const all = elementsOf(await response.text());
 	return all
-		.filter(
-			(e) =>
-				e.tagName === 'ol' &&
-				e.attrs.some((a) => a.name === 'class' && /\bpassages\b/.test(a.value))
-		)
+		.filter((e) => e.tagName === 'ol' && hasClass(e, 'passages'))
 		.flatMap((list) => list.childNodes.filter((n): n is Element => n.nodeName === 'li'))
 		.map(words);
 }

@@ -1,26 +1,11 @@
-import { parse, type DefaultTreeAdapterTypes as Tree } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Visitor } from '../helpers/client';
+import { elements, elementsOf, hasClass, words } from '../helpers/html-tree';
 import { createClass, signUp, type CreatedClass, type Person } from '../helpers/people';
 import { postAnswer, sampleQuiz, startAttempt } from '../helpers/quiz';
 import { startServer, type TestServer } from '../helpers/server';
 
 // The item analysis over real HTTP, with its statistics kept as the students submit.
-
-function elements(node: Tree.ParentNode): Tree.Element[] {
-	return node.childNodes.flatMap((child) =>
-		'tagName' in child ? [child, ...elements(child)] : []
-	);
-}
-const textOf = (node: Tree.ChildNode): string =>
-	node.nodeName === '#text'
-		? (node as Tree.TextNode).value
-		: 'childNodes' in node
-			? node.childNodes.map(textOf).join('')
-			: '';
-const words = (node: Tree.ChildNode) => textOf(node).replace(/\s+/g, ' ').trim();
-const hasClass = (element: Tree.Element, name: string) =>
-	element.attrs.some((a) => a.name === 'class' && a.value.split(/\s+/).includes(name));
 
 let server: TestServer;
 let teacher: Person;
@@ -38,7 +23,7 @@ async function submitSampleQuiz(visitor: Visitor, right: boolean) {
 async function report(query = '') {
 	const response = await teacher.visitor.get(`${quizPath()}${query}`);
 	expect(response.status).toBe(200);
-	const all = elements(parse(await response.text()));
+	const all = elementsOf(await response.text());
 	const summary = all.find((e) => e.tagName === 'p' && words(e).startsWith('From '))!;
 	const checked = all.find(
 		(e) => e.tagName === 'input' && e.attrs.some((a) => a.name === 'checked')
