@@ -194,10 +194,11 @@ describe('offline on a phone', () => {
 		} finally {
 			await context.setOffline(false);
 		}
+		// Sent by whichever comes first, the lesson page back online or the next page opened; so
+		// which page shows the "Synced" notice varies (offline-quiz.test.ts checks the notice).
 		await page.goto(server.url + MODULE);
 		await expect.poll(() => reached(key), { timeout: 10_000 }).toContain('end');
 		await expect.poll(() => waitingInOutbox(page)).toBe(0);
-		await page.getByText(/Synced \d+ saved update/).waitFor();
 	});
 
 	it('signs out only with a connection, so nothing waiting on the device is lost', async () => {
