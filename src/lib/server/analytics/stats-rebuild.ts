@@ -79,9 +79,14 @@ const fill = [
 	GROUP BY 1, 2, 3, 4, 5`
 ];
 
-/** Recomputes one quiz's statistics and learners' summaries, in one transaction. */
-export function rebuildQuiz(quizId: string): void {
-	db().transaction(() => {
+/**
+ * Recomputes one quiz's statistics and learners' summaries, in one transaction; with `onlyIfStale`,
+ * only if they are still missing or follow an old grading method once the write lock is held, so
+ * workers starting together rebuild each quiz once between them.
+ */
+export function rebuildQuiz(quizId: string, { onlyIfStale = false } = {}): boolean {
+	return db().transaction(() => {
+		if (onlyIfStale && !isStale(quizId)) return false;
 		const { grading } = statement(`SELECT grading FROM quizzes WHERE id = ?`).get(quizId) as {
 			grading: string;
 		};
@@ -104,24 +109,23 @@ export function rebuildQuiz(quizId: string): void {
 		client
 			.prepare(`INSERT OR REPLACE INTO quiz_stats_grading (quiz_id, grading) VALUES (?, ?)`)
 			.run(quizId, grading);
+		return true;
 	});
 }
 
-/** Quizzes whose statistics are missing or follow an old grading method. */
-function staleQuizzes(): string[] {
-	return (
-		statement(
-			`SELECT q.id FROM quizzes q LEFT JOIN quiz_stats_grading s ON s.quiz_id = q.id
-			WHERE s.grading IS NOT q.grading ORDER BY q.id`
-		).all() as { id: string }[]
-	).map((row) => row.id);
-}
+const STALE = `SELECT q.id FROM quizzes q LEFT JOIN quiz_stats_grading s ON s.quiz_id = q.id
+	WHERE s.grading IS NOT q.grading`;
 
-/** At start: rebuilds what is stale (everything, the first time after the migration). */
+/** Whether a quiz's statistics are missing or follow an old grading method. */
+const isStale = (quizId: string) => statement(`${STALE} AND q.id = ?`).get(quizId) !== undefined;
+
+/**
+ * At start: rebuilds what is stale (everything, the first time after the migration), and returns
+ * the quizzes this process rebuilt (another worker may have done some first).
+ */
 export function reconcileStats(): string[] {
-	const stale = staleQuizzes();
-	for (const quizId of stale) rebuildQuiz(quizId);
-	return stale;
+	const stale = (statement(`${STALE} ORDER BY q.id`).all() as { id: string }[]).map((r) => r.id);
+	return stale.filter((quizId) => rebuildQuiz(quizId, { onlyIfStale: true }));
 }
 
 /** Rebuilds every quiz's statistics. */
