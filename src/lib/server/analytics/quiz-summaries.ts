@@ -1,5 +1,5 @@
 // The per-learner, per-quiz summary rows the class grid and "needs attention" read.
-import { statement } from './statements';
+import { statement } from '../db/prepared';
 
 export interface AttemptRow {
 	id: number;

@@ -3,7 +3,7 @@
 // `npm run analytics -- rebuild`, and the reference the upkeep is tested against.
 import { db } from '../db';
 import { rebuildQuizSummaries } from './quiz-summaries';
-import { statement } from './statements';
+import { statement } from '../db/prepared';
 
 /**
  * Each submitted attempt with its total t and its rank by the orders attempt-sets.ts uses, then

@@ -8,7 +8,7 @@ import { attemptSets, type AttemptSet } from '../db/schema';
 import { attemptSetsOf } from './attempt-sets';
 import { attemptsAt, refreshQuizSummary, type AttemptRow } from './quiz-summaries';
 import type { Grading } from './shared';
-import { statement } from './statements';
+import { statement } from '../db/prepared';
 
 interface ItemFacts {
 	versionId: number;

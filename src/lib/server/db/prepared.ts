@@ -1,10 +1,11 @@
+import type { Statement as SqlStatement } from 'better-sqlite3';
 import { db, type AppDatabase } from './index';
 
-/**
- * A statement built and prepared once per open database instead of on every request: building a
- * query with drizzle costs more than running it. Values go in as `sql.placeholder(name)`.
- * Kept per instance, since closing the database (tests, shutdown) ends its statements.
- */
+// Statements prepared once per open database instead of on every use: building a query with
+// drizzle, or preparing SQL, costs more than running it. Kept per instance, since closing the
+// database (tests, shutdown) ends its statements.
+
+/** A drizzle query built and prepared once; values go in as `sql.placeholder(name)`. */
 export function prepared<Statement>(build: (database: AppDatabase) => Statement): () => Statement {
 	let built: { database: AppDatabase; statement: Statement } | undefined;
 	return () => {
@@ -12,4 +13,16 @@ export function prepared<Statement>(build: (database: AppDatabase) => Statement)
 		if (built?.database !== database) built = { database, statement: build(database) };
 		return built.statement;
 	};
+}
+
+const bySql = new WeakMap<object, Map<string, SqlStatement>>();
+
+/** A statement of plain SQL, prepared on its first use. */
+export function statement(sql: string): SqlStatement {
+	const client = db().$client;
+	let cache = bySql.get(client);
+	if (!cache) bySql.set(client, (cache = new Map()));
+	let found = cache.get(sql);
+	if (!found) cache.set(sql, (found = client.prepare(sql)));
+	return found;
 }
