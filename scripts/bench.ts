@@ -56,6 +56,7 @@ try {
 	const { completionsByWeek, scoreDistributions } =
 		await import('../src/lib/server/analytics/charts');
 	const { rebuildAllStats } = await import('../src/lib/server/analytics/stats-rebuild');
+	const { refreshAllLapses } = await import('../src/lib/server/review/lapses');
 	const { classRoster } = await import('../src/lib/server/analytics/shared');
 	type GridLesson = import('../src/lib/server/analytics/grid').GridLesson;
 
@@ -257,6 +258,7 @@ try {
 	// would build them the same way.
 	const rebuilt = performance.now();
 	rebuildAllStats();
+	refreshAllLapses();
 	const rebuildMs = performance.now() - rebuilt;
 	// A live database checkpoints as it goes; fold the bulk load's WAL back in the same way.
 	sqlite.pragma('wal_checkpoint(TRUNCATE)');

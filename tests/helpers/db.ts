@@ -36,6 +36,7 @@ export const PERSONAL_TABLES = [
 	'quiz_stats',
 	'grade_counts',
 	'question_stats',
+	'question_marks',
 	'choice_counts'
 ];
 

@@ -14,6 +14,7 @@ const { classGrid } = await import('../../src/lib/server/analytics/grid');
 const { itemAnalysis } = await import('../../src/lib/server/analytics/item-analysis');
 const { rebuildQuiz } = await import('../../src/lib/server/analytics/stats-rebuild');
 const { needsAttention } = await import('../../src/lib/server/analytics/attention');
+const { refreshLapse } = await import('../../src/lib/server/review/lapses');
 const { completionsByWeek, scoreDistributions } =
 	await import('../../src/lib/server/analytics/charts');
 
@@ -219,6 +220,8 @@ function review(cardId: number, userId: number, score: number, at: Date | string
 		score,
 		ms(at)
 	);
+	// As logging an answer through the app does (review/history.ts).
+	refreshLapse(cardId);
 }
 
 const single = (id: string, prompt: string, answer = 'a'): Question => ({
@@ -401,11 +404,21 @@ describe('itemAnalysis', () => {
 				else expect(Math.abs(value! - want), `${i}.${j}`).toBeLessThan(1e-12);
 			})
 		);
+		// Discriminative efficiency as Moodle computes it, with NumPy: np.cov(x, r)[0, 1] over
+		// np.cov(np.sort(x), np.sort(r))[0, 1]. q1's right answers came with the best rests.
+		const efficiency = [1.0, 0.0, -0.8181818181818185];
+		items.forEach((item, i) =>
+			expect(Math.abs(item.discriminativeEfficiency! - efficiency[i]!), `${i}`).toBeLessThan(1e-9)
+		);
 	});
 
 	it('flags weak and negative discrimination', async () => {
 		const flags = (await itemAnalysis(classId, quizId)).items.map((item) => item.flags);
-		expect(flags).toEqual([[], ['weak discrimination'], ['negative discrimination']]);
+		expect(flags).toEqual([
+			[],
+			['weak discrimination', 'dubious discriminative efficiency'],
+			['negative discrimination', 'dubious discriminative efficiency']
+		]);
 	});
 
 	it('shows each option’s share of the attempts, with its text and whether it is in the key', async () => {
@@ -480,10 +493,17 @@ describe('itemAnalysis', () => {
 			]);
 		const { attempts, items } = await itemAnalysis(cls, easy);
 		expect(attempts).toBe(5);
-		expect(items.map((item) => [item.questionKey, item.facility, item.discrimination])).toEqual([
-			['e1', 1, null],
-			['e2', 0, null],
-			['e3', null, null]
+		expect(
+			items.map((item) => [
+				item.questionKey,
+				item.facility,
+				item.discrimination,
+				item.discriminativeEfficiency
+			])
+		).toEqual([
+			['e1', 1, null, null],
+			['e2', 0, null, null],
+			['e3', null, null, null]
 		]);
 		expect(items.map((item) => item.flags)).toEqual([
 			['almost everyone right'],

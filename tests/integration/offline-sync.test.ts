@@ -374,11 +374,20 @@ describe('reviews synced after being answered offline', () => {
 				learner.visitor,
 				device.map((a) => queued(cardId, TRUE_FALSE, a.right, a.at))
 			);
+		// The lapse the class page counts ("mastery dropping") follows time order too.
+		const lapsedAt = () =>
+			read<{ at: number | null }>('select lapsed_at as at from review_cards where id = ?', cardId)[0]!
+				.at;
 		await send(phone);
 		expect(stateOf(cardId)).toEqual(answeredOnline(start, scored(phone)));
+		expect(lapsedAt()).toBe(phone[1]!.at);
 		await send(tablet);
 		expect(stateOf(cardId)).toEqual(answeredOnline(start, scored([...phone, ...tablet])));
 		expect(count('select count(*) as n from review_logs where card_id = ?', cardId)).toBe(5);
+		expect(lapsedAt()).toBeNull();
+		const late = { right: false, at: now - HOUR };
+		await send([late]);
+		expect(lapsedAt()).toBe(late.at);
 	});
 
 	it('slot an answer older than one made on the review page in before it', async () => {

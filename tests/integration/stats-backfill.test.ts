@@ -13,6 +13,8 @@ let first: TestServer;
 let server: TestServer;
 let teacher: Person;
 let klass: CreatedClass;
+let lapsedCard: number;
+let lapsedAt: number;
 
 const STATS_TABLES = [
 	'quiz_stats',
@@ -35,6 +37,35 @@ beforeAll(async () => {
 	await first.signal('SIGTERM');
 	// As the database was before migration 0009 filled these tables.
 	for (const table of STATS_TABLES) execute(first.databasePath, `DELETE FROM ${table}`);
+	// And before 0010: no rest-score counts, no lapses kept on the cards, with one card answered
+	// right and then wrong in review an hour ago.
+	for (const sql of [
+		`DROP TABLE question_marks`,
+		`DROP INDEX review_cards_lapsed_idx`,
+		`ALTER TABLE review_cards DROP COLUMN lapsed_at`,
+		`DELETE FROM __drizzle_migrations
+		WHERE created_at = (SELECT MAX(created_at) FROM __drizzle_migrations)`
+	])
+		execute(first.databasePath, sql);
+	const [card] = query<{ id: number; userId: number }>(
+		first.databasePath,
+		`SELECT id, user_id AS userId FROM review_cards ORDER BY id LIMIT 1`
+	);
+	lapsedCard = card!.id;
+	for (const [score, hoursAgo] of [
+		[1, 30],
+		[0, 1]
+	])
+		execute(
+			first.databasePath,
+			`INSERT INTO review_logs (card_id, user_id, rating, score, response, reviewed_at)
+			VALUES (?, ?, ?, ?, '{}', ?)`,
+			card!.id,
+			card!.userId,
+			score ? 3 : 1,
+			score,
+			(lapsedAt = Date.now() - hoursAgo * 3_600_000)
+		);
 	server = await startServer({ databasePath: first.databasePath, port: first.port });
 }, 120_000);
 afterAll(async () => {
@@ -51,6 +82,24 @@ describe('statistics of attempts made before they were kept', () => {
 			`SELECT attempts, highest FROM quiz_summaries WHERE quiz_id = 'franchise-model/local-allies'`
 		);
 		expect(summary).toEqual({ attempts: 1, highest: 1 });
+		const [marks] = query<{ attempts: number }>(
+			server.databasePath,
+			`SELECT TOTAL(attempts) AS attempts FROM question_marks
+			WHERE quiz_id = 'franchise-model/local-allies' AND attempt_set = 'all'`
+		);
+		// An item score and a rest score for each question of the one attempt.
+		expect(marks!.attempts).toBe(2 * sampleQuiz.questions.length);
+	});
+
+	it('keep the lapses of cards answered before migration 0010, for "mastery dropping"', async () => {
+		const [card] = query<{ lapsedAt: number | null }>(
+			server.databasePath,
+			`SELECT lapsed_at AS lapsedAt FROM review_cards WHERE id = ?`,
+			lapsedCard
+		);
+		expect(card!.lapsedAt).toBe(lapsedAt);
+		const page = await (await teacher.visitor.get(klass.path)).text();
+		expect(page).toContain('mastery dropping: 1 review card lapsed');
 	});
 
 	it('are recounted at start for a quiz whose grading method changed, and only for it', async () => {

@@ -164,6 +164,7 @@ const tables = {
 	quiz_stats: 'class_id, quiz_id, attempt_set',
 	grade_counts: 'class_id, quiz_id, attempt_set, grade_micros',
 	question_stats: 'class_id, quiz_id, attempt_set, question_version_id',
+	question_marks: 'class_id, quiz_id, attempt_set, question_version_id, axis, micros',
 	choice_counts: 'class_id, quiz_id, attempt_set, question_version_id, choice',
 	quiz_summaries: 'user_id, quiz_id'
 };

@@ -31,24 +31,20 @@ export async function needsAttention(
 	}
 
 	// Cards lapsed as the mastery rule counts them (answered right once, wrong the last time),
-	// where that last answer came in the window: each one holds the module's mastery down.
+	// where that last answer came in the window: each one holds the module's mastery down. The
+	// lapse is kept on the card as answers are logged (review/lapses.ts).
 	const lapsed = new Map(
 		(
 			await rows<{ userId: number; cards: number }>(
-				`SELECT l.user_id AS userId, COUNT(*) AS cards
-			FROM review_logs l
-			JOIN class_members cm ON cm.class_id = ? AND cm.user_id = l.user_id
-			WHERE l.score = 0 AND l.reviewed_at >= ? AND l.reviewed_at <= ?
-				AND NOT EXISTS (
-					SELECT 1 FROM review_logs n
-					WHERE n.card_id = l.card_id
-						AND (n.reviewed_at > l.reviewed_at OR (n.reviewed_at = l.reviewed_at AND n.id > l.id))
-				)
-				AND EXISTS (SELECT 1 FROM review_logs p WHERE p.card_id = l.card_id AND p.score = 1)
-			GROUP BY l.user_id`,
-				classId,
+				`SELECT c.user_id AS userId, COUNT(*) AS cards
+			FROM class_members cm
+			JOIN review_cards c ON c.user_id = cm.user_id AND c.lapsed_at IS NOT NULL
+				AND c.lapsed_at >= ? AND c.lapsed_at <= ?
+			WHERE cm.class_id = ?
+			GROUP BY c.user_id`,
 				now - LAPSE_WINDOW_DAYS * DAY_MS,
-				now
+				now,
+				classId
 			)
 		).map((row) => [row.userId, row.cards])
 	);

@@ -4,7 +4,14 @@
 import type { Question } from '$lib/content/quiz-schema';
 import type { AttemptSet } from '../db/schema';
 import { keyChanges, type VersionFigures } from './key-changes';
-import { effectiveWeights, itemDeviation, randomGuessScore } from './question-figures';
+import {
+	discriminativeEfficiency,
+	DUBIOUS_EFFICIENCY,
+	effectiveWeights,
+	itemDeviation,
+	randomGuessScore,
+	type Marginal
+} from './question-figures';
 import { quizStatistics, type QuizStatistics } from './quiz-statistics';
 import { frequentResponses, type FrequentResponse } from './response-analysis';
 import { rows } from './shared';
@@ -36,6 +43,8 @@ export interface ItemStats {
 	inQuiz: boolean;
 	facility: number | null;
 	discrimination: number | null;
+	/** Discrimination relative to the most the question's and the rest's spreads allow (Moodle's). */
+	discriminativeEfficiency: number | null;
 	/** The standard deviation of the item score (0–1). */
 	sd: number | null;
 	randomGuessScore: number | null;
@@ -99,7 +108,11 @@ export function statsFromSums(sums: ItemSums): {
  * them (facility in whole per cent, discrimination to two decimals), so a question shown at 0.20
  * is never called weak.
  */
-export function itemFlags(facility: number | null, discrimination: number | null): string[] {
+export function itemFlags(
+	facility: number | null,
+	discrimination: number | null,
+	efficiency: number | null = null
+): string[] {
 	const flags: string[] = [];
 	if (discrimination !== null) {
 		// Exactly as the page's toFixed(2) rounds it (which can differ from Math.round at a tie).
@@ -112,6 +125,9 @@ export function itemFlags(facility: number | null, discrimination: number | null
 		if (shown >= 95) flags.push('almost everyone right');
 		if (shown <= 10) flags.push('almost everyone wrong');
 	}
+	// Shown in per cent to one decimal.
+	if (efficiency !== null && Number((efficiency * 100).toFixed(1)) < DUBIOUS_EFFICIENCY * 100)
+		flags.push('dubious discriminative efficiency');
 	return flags;
 }
 
@@ -245,6 +261,25 @@ export async function itemAnalysis(
 		picks.set(key, counts);
 	}
 
+	// Item and rest score counts per question key, versions pooled as the sums are.
+	const marks = new Map<string, { score: Marginal; rest: Marginal }>();
+	for (const row of await rows<{
+		versionId: number;
+		axis: 'score' | 'rest';
+		micros: number;
+		attempts: number;
+	}>(
+		`SELECT question_version_id AS versionId, axis, micros, attempts FROM question_marks
+		WHERE class_id = :classId AND quiz_id = :quizId AND attempt_set = :attemptSet`,
+		scope
+	)) {
+		const key = keyOf.get(row.versionId) ?? `#${row.versionId}`;
+		let held = marks.get(key);
+		if (!held) marks.set(key, (held = { score: new Map(), rest: new Map() }));
+		const marginal = held[row.axis];
+		marginal.set(row.micros, (marginal.get(row.micros) ?? 0) + row.attempts);
+	}
+
 	const keys = [...shown.values()]
 		.filter((v) => v.isCurrent || sums.has(v.questionKey))
 		.sort(
@@ -263,6 +298,11 @@ export async function itemAnalysis(
 		const { facility, discrimination } = itemSums
 			? statsFromSums(itemSums)
 			: { facility: null, discrimination: null };
+		const itemMarks = marks.get(version.questionKey);
+		const efficiency =
+			discrimination === null
+				? null
+				: discriminativeEfficiency(itemSums, itemMarks?.score, itemMarks?.rest);
 
 		let options: OptionShare[] = [];
 		if (withOptions.has(version.type)) {
@@ -297,6 +337,7 @@ export async function itemAnalysis(
 				.reduce((sum, v) => sum + (givenByVersion.get(v.id) ?? 0), 0),
 			facility,
 			discrimination,
+			discriminativeEfficiency: efficiency,
 			sd: itemDeviation(itemSums),
 			randomGuessScore: randomGuessScore(question),
 			intendedWeight: version.isCurrent ? 1 / current : null,
@@ -315,7 +356,7 @@ export async function itemAnalysis(
 						sumScore: scoreByVersion.get(v.id) ?? 0
 					}))
 			),
-			flags: n >= MIN_FLAG_ATTEMPTS ? itemFlags(facility, discrimination) : [],
+			flags: n >= MIN_FLAG_ATTEMPTS ? itemFlags(facility, discrimination, efficiency) : [],
 			citations: (question.citations ?? []).map(({ source, quote }) => ({ source, quote })),
 			explanation: question.explanation ?? ''
 		};

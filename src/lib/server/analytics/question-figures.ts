@@ -47,3 +47,48 @@ export function effectiveWeights(items: (ItemSums | undefined)[]): (number | nul
 	const total = roots.reduce<number>((sum, root) => sum + (root ?? 0), 0);
 	return roots.map((root) => (root === null || total === 0 ? null : root / total));
 }
+
+/** How many attempts had each value (in millionths), as question_marks keeps one axis. */
+export type Marginal = Map<number, number>;
+
+/**
+ * Moodle's discriminative efficiency: Cov(x, r) over the largest covariance the two marginals
+ * allow, reached when item scores and rest scores are paired in the same order. So a question
+ * whose difficulty caps its discrimination is not blamed for the cap. Null where that largest
+ * covariance is 0 (nobody differs), or below two attempts; may be negative.
+ */
+export function discriminativeEfficiency(
+	sums: ItemSums | undefined,
+	scores: Marginal | undefined,
+	rests: Marginal | undefined
+): number | null {
+	if (!sums || !scores || !rests || sums.n < 2) return null;
+	const { n, sx, sxx, sxt, st } = sums;
+	const sr = st - sx;
+	const covariance = sxt - sxx - (sx * sr) / n;
+	const x = [...scores].sort((a, b) => a[0] - b[0]);
+	const r = [...rests].sort((a, b) => a[0] - b[0]);
+	// The pairing in millionths, as kept, with the means of the same rounded values, so that a
+	// marginal with no spread gives exactly no covariance.
+	let paired = 0;
+	let i = 0;
+	let j = 0;
+	let leftX = x[0]?.[1] ?? 0;
+	let leftR = r[0]?.[1] ?? 0;
+	while (i < x.length && j < r.length) {
+		const k = Math.min(leftX, leftR);
+		paired += k * x[i]![0] * r[j]![0];
+		leftX -= k;
+		leftR -= k;
+		if (leftX === 0) leftX = x[++i]?.[1] ?? 0;
+		if (leftR === 0) leftR = r[++j]?.[1] ?? 0;
+	}
+	const total = (marginal: [number, number][]) =>
+		marginal.reduce((sum, [value, count]) => sum + value * count, 0);
+	const largest = (paired - (total(x) * total(r)) / n) / 1e12;
+	if (largest <= 1e-9 * Math.max(1, Math.abs(paired) / 1e12)) return null;
+	return covariance / largest;
+}
+
+/** Moodle marks a discriminative efficiency under 15 % as dubious. */
+export const DUBIOUS_EFFICIENCY = 0.15;

@@ -41,6 +41,7 @@ export const questionColumns = [
 	'Intended weight (%)',
 	'Effective weight (%)',
 	'Discrimination index',
+	'Discriminative efficiency (%)',
 	'Flags'
 ];
 
@@ -60,6 +61,7 @@ export function questionRows({ items }: ItemAnalysis) {
 		'Intended weight (%)': percent(item.intendedWeight),
 		'Effective weight (%)': percent(item.effectiveWeight),
 		'Discrimination index': rounded(item.discrimination),
+		'Discriminative efficiency (%)': percent(item.discriminativeEfficiency),
 		Flags: item.flags.join('; ')
 	}));
 }

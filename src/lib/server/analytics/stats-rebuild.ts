@@ -43,6 +43,20 @@ const fill = [
 	JOIN attempt_questions aq ON aq.attempt_id = s.id
 	LEFT JOIN answers an ON an.attempt_id = s.id AND an.question_version_id = aq.question_version_id
 	GROUP BY 1, 2, 3, 4`,
+	// Each item score and rest-of-quiz score, in millionths as stats-upkeep.ts rounds them.
+	`INSERT INTO question_marks
+	SELECT classId, :quizId, attemptSet, versionId, axis.value,
+		CAST(ROUND(CASE axis.value WHEN 'score' THEN x ELSE t - x END * 1e6) AS INTEGER), COUNT(*)
+	FROM (
+		SELECT s.classId, s.attemptSet, aq.question_version_id AS versionId,
+			COALESCE(an.score, 0) AS x, s.t
+		FROM stat_attempts s
+		JOIN attempt_questions aq ON aq.attempt_id = s.id
+		LEFT JOIN answers an
+			ON an.attempt_id = s.id AND an.question_version_id = aq.question_version_id
+	)
+	JOIN json_each('["score","rest"]') axis
+	GROUP BY 1, 2, 3, 4, 5, 6`,
 	// What each answer chose, as stats-upkeep.ts's choicesOf reads it.
 	`INSERT INTO choice_counts SELECT s.classId, :quizId, s.attemptSet, aq.question_version_id,
 		picked.value, COUNT(*)
@@ -94,6 +108,7 @@ export function rebuildQuiz(quizId: string, { onlyIfStale = false } = {}): boole
 			'quiz_stats',
 			'grade_counts',
 			'question_stats',
+			'question_marks',
 			'choice_counts',
 			'quiz_summaries'
 		])

@@ -1,4 +1,5 @@
-// Keeps the statistics tables (quiz_stats, grade_counts, question_stats, choice_counts) equal to
+// Keeps the statistics tables (quiz_stats, grade_counts, question_stats, question_marks,
+// choice_counts) equal to
 // what stats-rebuild.ts would compute from the raw answers, by adding and taking away single
 // attempts' contributions in the transaction that changes them. Every change to which attempts a
 // class's statistics hold goes through here: a submission, a deleted attempt, a student joining
@@ -142,6 +143,16 @@ function apply(classId: number, set: AttemptSet, c: Contribution, sign: 1 | -1):
 			t: sign * t,
 			t2: sign * t * t
 		});
+		for (const [axis, value] of [
+			['score', x],
+			['rest', t - x]
+		] as const)
+			statement(
+				`INSERT INTO question_marks (class_id, quiz_id, attempt_set, question_version_id, axis,
+					micros, attempts)
+				VALUES (:classId, :quizId, :set, :versionId, :axis, :micros, :n)
+				ON CONFLICT DO UPDATE SET attempts = attempts + :n`
+			).run({ ...key, versionId, axis, micros: Math.round(value * 1e6), n: sign });
 		for (const choice of item.choices)
 			statement(
 				`INSERT INTO choice_counts (class_id, quiz_id, attempt_set, question_version_id, choice,
@@ -163,7 +174,7 @@ function countStudent(classId: number, quizId: string, set: AttemptSet, sign: 1 
 
 /** Rows left with nothing in them go, taking any rounding residue of their sums along. */
 function prune(classId: number, quizId: string): void {
-	for (const table of ['grade_counts', 'question_stats', 'choice_counts'])
+	for (const table of ['grade_counts', 'question_stats', 'question_marks', 'choice_counts'])
 		statement(`DELETE FROM ${table} WHERE class_id = ? AND quiz_id = ? AND attempts = 0`).run(
 			classId,
 			quizId

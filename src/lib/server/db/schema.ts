@@ -213,11 +213,20 @@ export const reviewCards = sqliteTable(
 		lastReview: timestamp('last_review'),
 		/** The layout the card was last shown with, so an answer's positions can be read back. */
 		layout: text('layout', { mode: 'json' }),
-		createdAt: timestamp('created_at').notNull()
+		createdAt: timestamp('created_at').notNull(),
+		/**
+		 * When the card lapsed, as the mastery rule counts it: its latest answer scored 0 and an
+		 * earlier one 1. Null otherwise. Kept as answers are logged, so "mastery dropping" on the class
+		 * page reads a row per card, not each card's history.
+		 */
+		lapsedAt: timestamp('lapsed_at')
 	},
 	(table) => [
 		uniqueIndex('review_cards_question_unique').on(table.userId, table.quizId, table.questionKey),
-		index('review_cards_due_idx').on(table.userId, table.due)
+		index('review_cards_due_idx').on(table.userId, table.due),
+		index('review_cards_lapsed_idx')
+			.on(table.userId, table.lapsedAt)
+			.where(sql`${table.lapsedAt} IS NOT NULL`)
 	]
 );
 
@@ -465,6 +474,36 @@ export const choiceCounts = sqliteTable(
 				table.attemptSet,
 				table.questionVersionId,
 				table.choice
+			]
+		})
+	]
+);
+
+/**
+ * How many attempts gave a question version each item score (axis 'score') and each rest-of-quiz
+ * score (axis 'rest', the attempt's total less the item), in millionths: sorted, the two pair up
+ * into the largest covariance the marginals allow, which discriminative efficiency divides by.
+ */
+export const questionMarks = sqliteTable(
+	'question_marks',
+	{
+		...statsKey,
+		questionVersionId: integer('question_version_id')
+			.notNull()
+			.references(() => questionVersions.id),
+		axis: text('axis', { enum: ['score', 'rest'] }).notNull(),
+		micros: integer('micros').notNull(),
+		attempts: integer('attempts').notNull()
+	},
+	(table) => [
+		primaryKey({
+			columns: [
+				table.classId,
+				table.quizId,
+				table.attemptSet,
+				table.questionVersionId,
+				table.axis,
+				table.micros
 			]
 		})
 	]

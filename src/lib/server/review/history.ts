@@ -3,6 +3,7 @@ import type { Grade } from 'ts-fsrs';
 import type { Response } from '$lib/quiz/types';
 import { db } from '../db';
 import { reviewCards, reviewLogs, type ReviewCard } from '../db/schema';
+import { refreshLapse } from './lapses';
 import { schedule, type CardState } from './scheduler';
 
 // A card's FSRS state is what its answers, applied in the order they were given, make of it.
@@ -95,5 +96,6 @@ export function logReview(card: ReviewCard, entry: ReviewEntry): { logId: number
 		state = schedule(state, log.rating as Grade, log.reviewedAt);
 	}
 	db().update(reviewCards).set(state).where(eq(reviewCards.id, card.id)).run();
+	refreshLapse(card.id);
 	return { logId, due: state.due };
 }
