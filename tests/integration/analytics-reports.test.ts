@@ -1037,7 +1037,7 @@ describe('scoreDistributions', () => {
 			{ key: 'charts/reading', title: 'Reading only', hasQuiz: false, grading },
 			{ key: quizId, title: 'Quiz', hasQuiz: true, grading }
 		];
-		const [only, ...more] = scoreDistributions(await classGrid(classId, lessons), lessons);
+		const [only, ...more] = await scoreDistributions(classId, lessons);
 		expect(more).toEqual([]);
 		expect(only!.key).toBe(quizId);
 		return only!.buckets;
@@ -1046,9 +1046,23 @@ describe('scoreDistributions', () => {
 	beforeAll(() => {
 		quiz(quizId);
 		const v = version(quizId, single('d1', 'Distribution'));
-		const { classId: cls, ids } = classOf('m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'idle');
+		const { classId: cls, ids } = classOf(
+			'm1',
+			'm2',
+			'm3',
+			'm4',
+			'm5',
+			'm6',
+			'm7',
+			'm8',
+			'm9',
+			'idle'
+		);
 		classId = cls;
+		// 0.7 − 0.4 is stored as 0.29999999999999993: still 30 %, so in the fourth bucket.
 		const grades = [0, 0.05, 0.1, 0.7, 0.99, 1];
+		scored(ids[7]!, quizId, v, 0.7 - 0.4, '2025-02-01T10:00:00Z');
+		scored(ids[8]!, quizId, v, 0.29, '2025-02-01T10:00:00Z');
 		grades.forEach((grade, i) => scored(ids[i]!, quizId, v, grade, '2025-02-01T10:00:00Z'));
 		// m7: 0.95 first, 0.25 last — 0.95 highest, 0.25 last, 0.6 average
 		scored(ids[6]!, quizId, v, 0.95, '2025-02-01T10:00:00Z');
@@ -1058,12 +1072,12 @@ describe('scoreDistributions', () => {
 	});
 
 	it('puts members’ grades in tenths, with 100 % in the top bucket', async () => {
-		expect(await scoreDistribution(quizId, 'highest')).toEqual([2, 1, 0, 0, 0, 0, 0, 1, 0, 3]);
+		expect(await scoreDistribution(quizId, 'highest')).toEqual([2, 1, 1, 1, 0, 0, 0, 1, 0, 3]);
 	});
 
 	it('grades by the method it is given', async () => {
-		expect(await scoreDistribution(quizId, 'last')).toEqual([2, 1, 1, 0, 0, 0, 0, 1, 0, 2]);
-		expect(await scoreDistribution(quizId, 'average')).toEqual([2, 1, 0, 0, 0, 0, 1, 1, 0, 2]);
+		expect(await scoreDistribution(quizId, 'last')).toEqual([2, 1, 2, 1, 0, 0, 0, 1, 0, 2]);
+		expect(await scoreDistribution(quizId, 'average')).toEqual([2, 1, 1, 1, 0, 0, 1, 1, 0, 2]);
 	});
 
 	it('is all zeros for a quiz nobody in the class submitted', async () => {

@@ -211,3 +211,145 @@ describe('the progress grid', () => {
 		});
 	});
 });
+
+describe('a class bigger than one page of the grid', () => {
+	const PUPILS = 120;
+	let big: CreatedClass;
+	let lessonKeys: string[];
+
+	/** The students on one page of the grid, in order, and the page's counts and links. */
+	async function gridOf(query: string) {
+		const { all } = await pageOf(teacher.visitor, `${big.path}${query}`);
+		const grid = all.find((e) => classes(e).includes('class-grid'))!;
+		const names = elements(grid)
+			.filter((e) => e.tagName === 'tr')
+			.flatMap((tr) => tr.childNodes.filter((n): n is Element => n.nodeName === 'th').slice(0, 1))
+			.map((th) => words(th))
+			.filter((name) => name.startsWith('Pupil'))
+			.map((name) => name.slice(0, 'Pupil 000'.length));
+		const count = all.find((e) => classes(e).includes('grid-count'));
+		const pager = all.find(
+			(e) => e.tagName === 'nav' && attr(e, 'aria-label') === 'Pages of the grid'
+		);
+		const link = (rel: string) =>
+			pager && elements(pager).find((e) => e.tagName === 'a' && attr(e, 'rel') === rel);
+		return {
+			names,
+			count: count && words(count),
+			pager: pager && words(pager),
+			next: link('next') && attr(link('next')!, 'href'),
+			previous: link('prev') && attr(link('prev')!, 'href'),
+			all
+		};
+	}
+
+	beforeAll(async () => {
+		big = await createClass(server, teacher.visitor, 'Lecture hall');
+		const { all } = await pageOf(teacher.visitor, big.path);
+		lessonKeys = all
+			.filter((e) => e.tagName === 'th' && classes(e).includes('lesson'))
+			.map((th) => {
+				const link = th.childNodes.find((n): n is Element => n.nodeName === 'a')!;
+				return attr(link, 'href')!.replace(/^.*\/(quizzes|learn)\//, '');
+			});
+		// Rows put in directly, as many sign-ups would leave them: Pupil 001 … 120, joined a month
+		// ago and idle since, each having completed (n mod 5) lessons.
+		const monthAgo = Date.now() - 30 * 86_400_000;
+		for (let n = 1; n <= PUPILS; n++) {
+			const name = `Pupil ${String(n).padStart(3, '0')}`;
+			execute(
+				server.databasePath,
+				`INSERT INTO users (email, display_name, role, password_hash, created_at, updated_at)
+				VALUES (?, ?, 'student', 'not-a-hash', ?, ?)`,
+				`pupil${n}@example.org`,
+				name,
+				monthAgo,
+				monthAgo
+			);
+			execute(
+				server.databasePath,
+				`INSERT INTO class_members (class_id, user_id, joined_at)
+				SELECT ?, id, ? FROM users WHERE email = ?`,
+				big.id,
+				monthAgo,
+				`pupil${n}@example.org`
+			);
+			for (const key of lessonKeys.slice(0, n % 5))
+				execute(
+					server.databasePath,
+					`INSERT INTO lesson_progress (user_id, lesson_key, sections_reached, percent,
+						active_seconds, visit_seconds, started_at, completed_at, updated_at)
+					SELECT id, ?, '[]', 100, 60, 0, ?, ?, ? FROM users WHERE email = ?`,
+					key,
+					monthAgo,
+					monthAgo,
+					monthAgo,
+					`pupil${n}@example.org`
+				);
+		}
+	}, 60_000);
+
+	it('shows fifty students a page, by name, with links to the next and previous pages', async () => {
+		const first = await gridOf('');
+		expect(first.count).toBe(`Students 1–50 of ${PUPILS}.`);
+		expect(first.names).toEqual(
+			Array.from({ length: 50 }, (_, i) => `Pupil ${String(i + 1).padStart(3, '0')}`)
+		);
+		expect(first.pager).toBe('Page 1 of 3 Next page');
+		expect(first.previous).toBeUndefined();
+		const third = await gridOf('?page=3');
+		expect(third.count).toBe(`Students 101–120 of ${PUPILS}.`);
+		expect(third.names).toHaveLength(20);
+		expect(third.pager).toBe('Previous page Page 3 of 3');
+		expect(third.previous).toBe('?page=2#grid-title');
+		const second = await gridOf(first.next!.replace(/#.*/, ''));
+		expect(second.names[0]).toBe('Pupil 051');
+	});
+
+	it('takes a page past the end as the last, and a page that is not a number as the first', async () => {
+		expect((await gridOf('?page=99')).count).toBe(`Students 101–120 of ${PUPILS}.`);
+		expect((await gridOf('?page=abc')).count).toBe(`Students 1–50 of ${PUPILS}.`);
+		expect((await gridOf('?page=-2')).count).toBe(`Students 1–50 of ${PUPILS}.`);
+	});
+
+	it('sorts the whole class before paging, and keeps the sort from page to page', async () => {
+		const pages = [];
+		let query = '?sort=completed';
+		for (let page = 1; page <= 3; page++) {
+			const grid = await gridOf(query);
+			pages.push(...grid.names);
+			if (page < 3) {
+				expect(grid.next).toContain('sort=completed');
+				query = grid.next!.replace(/#.*/, '');
+			}
+		}
+		const done = (name: string) => Number(name.slice('Pupil '.length)) % 5;
+		expect(new Set(pages).size).toBe(PUPILS);
+		expect(pages.map(done)).toEqual([...pages.map(done)].sort((a, b) => b - a));
+		// Ties stay in name order.
+		expect(pages.slice(0, 3)).toEqual(['Pupil 004', 'Pupil 009', 'Pupil 014']);
+	});
+
+	it('finds students on any page, and says how many match', async () => {
+		const found = await gridOf('?q=pupil%2011&page=2');
+		// Pupil 110 … 119 (Pupil 011 is "pupil 011").
+		expect(found.count).toBe('10 students.');
+		expect(found.names[0]).toBe('Pupil 110');
+		expect(found.pager).toBeUndefined();
+	});
+
+	it('lists twenty students needing attention, and links to the rest in the grid', async () => {
+		const { all } = await gridOf('');
+		const section = all.find(
+			(e) => e.tagName === 'section' && attr(e, 'aria-labelledby') === 'attention-title'
+		)!;
+		expect(elements(section).filter((e) => e.tagName === 'li')).toHaveLength(20);
+		expect(words(section)).toContain(`And ${PUPILS - 20} more: all ${PUPILS} in the grid.`);
+		const link = elements(section).find(
+			(e) => e.tagName === 'a' && words(e) === `all ${PUPILS} in the grid`
+		)!;
+		expect((await gridOf(attr(link, 'href')!.replace(/#.*/, ''))).count).toBe(
+			`Students 1–50 of ${PUPILS}.`
+		);
+	});
+});

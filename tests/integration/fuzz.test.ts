@@ -134,7 +134,7 @@ beforeAll(async () => {
 		(a, b) => `${classPath}/quizzes/${a}/${b}`,
 		(a, b) => `/teach/classes/${a}/export/${b}`,
 		(a) => `${classPath}/export/${a}`,
-		(a) => `${classPath}?sort=${a}&q=${a}&inactive=${a}&only=attention`,
+		(a) => `${classPath}?sort=${a}&q=${a}&inactive=${a}&only=attention&page=${a}`,
 		(a) => `/account/export/${a}`,
 		() => '/account/export.json',
 		(a) => `/learn/${a}`,

@@ -55,7 +55,7 @@ beforeAll(async () => {
 	for (const [score, hoursAgo] of [
 		[1, 30],
 		[0, 1]
-	])
+	] as const)
 		execute(
 			first.databasePath,
 			`INSERT INTO review_logs (card_id, user_id, rating, score, response, reviewed_at)

@@ -1,5 +1,6 @@
 // Series for the class charts.
-import type { GridLesson, GridRow } from './grid';
+import type { GridLesson } from './grid';
+import { gradingByQuiz } from './grid-page';
 import { DAY_MS, rows } from './shared';
 
 const WEEK_MS = 7 * DAY_MS;
@@ -41,24 +42,38 @@ export async function completionsByWeek(
 	}));
 }
 
-/** The bucket of a grade (0–1): 0 holds 0–10 %, …, 9 holds 90–100 % with 100 % itself. */
-export function bucketOf(grade: number): number {
-	// The small allowance keeps a grade like 0.7 (stored as 0.69999…) in its own bucket.
-	return Math.min(9, Math.max(0, Math.floor(grade * 10 + 1e-9)));
-}
-
 /**
- * For each quiz in the grid, how many members' grades fall in each tenth; members who never
- * submitted are left out. Read off the grid, which already holds each grade by its method.
+ * For each quiz in the grid, how many members' grades fall in each tenth, each quiz graded by its
+ * lesson's method; members who never submitted are left out. A grade's tenth allows for binary rounding (0.7 − 0.4 is 30 %, not 29.99…), and 100 % goes in
+ * the top one.
  */
-export function scoreDistributions(grid: GridRow[], lessons: GridLesson[]) {
-	return lessons.flatMap((lesson, column) => {
-		if (!lesson.hasQuiz) return [];
-		const buckets: number[] = Array.from({ length: 10 }, () => 0);
-		for (const row of grid) {
-			const grade = row.cells[column]!.quizScore;
-			if (grade !== null) buckets[bucketOf(grade)]! += 1;
-		}
-		return [{ key: lesson.key, title: lesson.title, buckets }];
-	});
+export async function scoreDistributions(classId: number, lessons: GridLesson[]) {
+	const counts = new Map<string, number[]>();
+	for (const row of await rows<{ quizId: string; bucket: number; members: number }>(
+		`SELECT quiz_id AS quizId, bucket, COUNT(*) AS members FROM (
+			SELECT s.quiz_id, MIN(9, MAX(0, CAST(floor((CASE g.value WHEN 'highest' THEN s.highest
+				WHEN 'last' THEN s.last ELSE s.average END) * 10 + 1e-9) AS INTEGER))) AS bucket
+			FROM class_members cm
+			JOIN quiz_summaries s ON s.user_id = cm.user_id AND s.attempts > 0
+			JOIN json_each(?) g ON g.key = s.quiz_id
+			WHERE cm.class_id = ?
+		) GROUP BY quiz_id, bucket`,
+		JSON.stringify(gradingByQuiz(lessons)),
+		classId
+	)) {
+		const buckets = counts.get(row.quizId) ?? Array.from({ length: 10 }, () => 0);
+		buckets[row.bucket] = row.members;
+		counts.set(row.quizId, buckets);
+	}
+	return lessons.flatMap((lesson) =>
+		lesson.hasQuiz
+			? [
+					{
+						key: lesson.key,
+						title: lesson.title,
+						buckets: counts.get(lesson.key) ?? Array.from({ length: 10 }, () => 0)
+					}
+				]
+			: []
+	);
 }

@@ -1,5 +1,5 @@
 // The class grid: one row per member, one cell per lesson (progress and quiz grade).
-import { classRoster, quizHistories, rows, type Roster } from './shared';
+import { classRoster, quizHistories, rows, type Member, type Roster } from './shared';
 
 export interface GridLesson {
 	/** `${module}/${lesson}`, which is also the lesson's quiz id. */
@@ -65,30 +65,39 @@ function cellStatus(progress: ProgressRow | undefined, attempts: number): GridCe
 	return 'not started';
 }
 
+/** The whole class's grid, for the CSV export; the page shows one page of it (grid-page.ts). */
 export async function classGrid(
 	classId: number,
 	lessons: GridLesson[],
 	roster?: Roster
 ): Promise<GridRow[]> {
 	const { members, active } = roster ?? (await classRoster(classId));
-	if (members.length === 0) return [];
+	return gridRows(lessons, members, active);
+}
 
+/** Rows for the given members, in their order. */
+export async function gridRows(
+	lessons: GridLesson[],
+	members: Member[],
+	active: Map<number, number>
+): Promise<GridRow[]> {
+	if (members.length === 0) return [];
+	const userIds = JSON.stringify(members.map((member) => member.userId));
 	const column = new Map(lessons.map((lesson, index) => [lesson.key, index]));
 	// Every row of the members' progress: filtering by lesson here costs more than it saves.
 	const progress = byMemberAndColumn(
 		await rows<ProgressRow>(
 			`SELECT lp.user_id AS userId, lp.lesson_key AS lessonKey, lp.percent AS percent,
 				lp.completed_at AS completedAt
-			FROM class_members cm JOIN lesson_progress lp ON lp.user_id = cm.user_id
-			WHERE cm.class_id = ?`,
-			classId
+			FROM json_each(?) u JOIN lesson_progress lp ON lp.user_id = u.value`,
+			userIds
 		),
 		(row) => row.lessonKey,
 		column
 	);
 	const histories = byMemberAndColumn(
 		await quizHistories(
-			classId,
+			members.map((member) => member.userId),
 			lessons.filter((lesson) => lesson.hasQuiz).map((lesson) => lesson.key)
 		),
 		(row) => row.quizId,

@@ -51,18 +51,17 @@ export interface QuizHistory {
 }
 
 /**
- * Every member's submitted attempts at the given quizzes, one row per member and quiz that has
- * any, read from the summary rows kept on write (quiz-summaries.ts). "Last" is the most recently
- * submitted, as in `quizGrade`; a missing score counts 0.
+ * The given learners' submitted attempts at the given quizzes, one row per learner and quiz that
+ * has any, read from the summary rows kept on write (quiz-summaries.ts). "Last" is the most
+ * recently submitted, as in `quizGrade`; a missing score counts 0.
  */
-export async function quizHistories(classId: number, quizIds: string[]): Promise<QuizHistory[]> {
-	if (quizIds.length === 0) return [];
+export async function quizHistories(userIds: number[], quizIds: string[]): Promise<QuizHistory[]> {
+	if (quizIds.length === 0 || userIds.length === 0) return [];
 	return await rows<QuizHistory>(
 		`SELECT s.user_id AS userId, s.quiz_id AS quizId, s.attempts, s.highest, s.last, s.average
-		FROM quiz_summaries s
-		JOIN class_members cm ON cm.class_id = ? AND cm.user_id = s.user_id
+		FROM json_each(?) u JOIN quiz_summaries s ON s.user_id = u.value
 		WHERE s.attempts > 0 AND s.quiz_id IN (SELECT value FROM json_each(?))`,
-		classId,
+		JSON.stringify(userIds),
 		JSON.stringify(quizIds)
 	);
 }

@@ -1,9 +1,7 @@
 import { fail } from '@sveltejs/kit';
-import { completionsByWeek, scoreDistributions } from '$lib/server/analytics/charts';
-import { classGrid } from '$lib/server/analytics/grid';
-import { needsAttention } from '$lib/server/analytics/attention';
 import { cellBand } from '$lib/server/analytics/bands';
-import { classRoster } from '$lib/server/analytics/shared';
+import { classOverview } from '$lib/server/analytics/class-overview';
+import { gridSorts } from '$lib/server/analytics/grid-page';
 import { classAccess } from '$lib/server/class-access';
 import { className } from '$lib/server/class-forms';
 import { renameClass, rotateJoinCode, setArchived } from '$lib/server/classes';
@@ -11,32 +9,18 @@ import { gridLessons } from '$lib/server/progress/lessons';
 import { joinLink } from './join-link.server';
 import type { Actions, PageServerLoad } from './$types';
 
-const sorts = ['name', 'completed', 'score', 'active'] as const;
-
 export const load: PageServerLoad = async (event) => {
 	const { klass } = await classAccess(event, event.params.classId);
 	const lessons = gridLessons();
 	const params = event.url.searchParams;
-	const sort = sorts.find((s) => s === params.get('sort')) ?? 'name';
-	const search = (params.get('q') ?? '').trim().toLowerCase();
-	const inactiveDays = Math.min(365, Math.max(1, Number(params.get('inactive')) || 7));
-	const roster = await classRoster(klass.id);
-	const attention = await needsAttention(klass.id, lessons, { inactiveDays, roster });
-	const onlyAttention = params.get('only') === 'attention';
-	const flagged = new Set(attention.map((a) => a.userId));
-
-	const grid = await classGrid(klass.id, lessons, roster);
-	// The grid comes sorted by name; the other orders are asked for.
-	const rows = grid
-		.filter((row) => !search || `${row.displayName} ${row.email}`.toLowerCase().includes(search))
-		.filter((row) => !onlyAttention || flagged.has(row.userId))
-		.sort((a, b) => {
-			if (sort === 'completed') return b.completed - a.completed;
-			if (sort === 'score') return (b.averageScore ?? -1) - (a.averageScore ?? -1);
-			if (sort === 'active')
-				return (b.lastActiveAt?.getTime() ?? 0) - (a.lastActiveAt?.getTime() ?? 0);
-			return 0;
-		});
+	const view = {
+		sort: gridSorts.find((s) => s === params.get('sort')) ?? 'name',
+		search: (params.get('q') ?? '').trim().toLowerCase(),
+		onlyAttention: params.get('only') === 'attention',
+		inactiveDays: Math.min(365, Math.max(1, Number(params.get('inactive')) || 7)),
+		page: Number(params.get('page')) || 1
+	};
+	const { grid, ...overview } = await classOverview(klass.id, lessons, view);
 
 	const base = `/teach/classes/${klass.id}`;
 	return {
@@ -49,15 +33,14 @@ export const load: PageServerLoad = async (event) => {
 			// A column opens its quiz's item analysis; a lesson without a quiz opens the lesson.
 			href: lesson.hasQuiz ? `${base}/quizzes/${lesson.key}` : `/learn/${lesson.key}`
 		})),
-		rows: rows.map((row) => ({
+		rows: grid.rows.map((row) => ({
 			...row,
 			lastActiveAt: row.lastActiveAt?.toISOString() ?? null,
 			cells: row.cells.map((cell) => ({ ...cell, band: cellBand(cell) }))
 		})),
-		view: { sort, search, onlyAttention, inactiveDays },
-		attention,
-		weekly: await completionsByWeek(klass.id),
-		distributions: scoreDistributions(grid, lessons)
+		pages: { page: grid.page, pages: grid.pages, total: grid.total, first: grid.first },
+		view: { ...view, page: grid.page },
+		...overview
 	};
 };
 
