@@ -5,7 +5,8 @@ import { course } from '$lib/content/course';
 import { findSource } from '$lib/content/sources';
 import { findLesson } from '../progress/lessons';
 import { catalog } from '../quiz/catalog';
-import { itemAnalysis, MIN_FLAG_ATTEMPTS } from './item-analysis';
+import { MIN_FLAG_ATTEMPTS } from './item-analysis';
+import { rows } from './shared';
 
 /** Fewer attempts than this and a facility says too little to mark a question missed. */
 export const COVERAGE_MIN_ATTEMPTS = MIN_FLAG_ATTEMPTS;
@@ -37,6 +38,24 @@ export interface ArticleCoverage {
 	passages: CoveragePassage[];
 }
 
+/**
+ * Attempts and total score per question of the given quizzes, versions pooled as the item
+ * analysis pools them, from the counted attempts' kept sums: one grouped read for the whole map.
+ */
+async function facilities(classId: number, quizzes: string[]) {
+	const found = await rows<{ quiz: string; question: string; attempts: number; sumScore: number }>(
+		`SELECT s.quiz_id AS quiz, v.question_key AS question, SUM(s.attempts) AS attempts,
+			TOTAL(s.sum_score) AS sumScore
+		FROM question_stats s JOIN question_versions v ON v.id = s.question_version_id
+		WHERE s.class_id = ? AND s.attempt_set = 'counted'
+			AND s.quiz_id IN (SELECT value FROM json_each(?))
+		GROUP BY s.quiz_id, v.question_key`,
+		classId,
+		JSON.stringify(quizzes)
+	);
+	return new Map(found.map((row) => [`${row.quiz}\n${row.question}`, row]));
+}
+
 function pageOf(key: string): { title: string; href: string } | null {
 	const lesson = findLesson(key)?.lesson;
 	if (lesson) return { title: lesson.title, href: lesson.href };
@@ -52,11 +71,7 @@ export async function coverageMap(classId: number): Promise<ArticleCoverage[]> {
 	const quizzes = [
 		...new Set(passages.flatMap((a) => a.passages.flatMap((p) => p.questions.map((q) => q.quiz))))
 	].filter((id) => catalog.has(id));
-	const results = new Map<string, { attempts: number; facility: number | null; prompt: string }>();
-	for (const quiz of quizzes) {
-		for (const item of (await itemAnalysis(classId, quiz)).items)
-			results.set(`${quiz}\n${item.questionKey}`, item);
-	}
+	const results = await facilities(classId, quizzes);
 	return passages.map(({ source, passages: list }) => {
 		const article = findSource(source);
 		return {
@@ -68,10 +83,9 @@ export async function coverageMap(classId: number): Promise<ArticleCoverage[]> {
 					const result = results.get(`${quiz}\n${question}`);
 					const entry = catalog.get(quiz);
 					if (!entry) return [];
-					const prompt =
-						result?.prompt ?? entry.quiz.questions.find((q) => q.id === question)?.prompt ?? '';
+					const prompt = entry.quiz.questions.find((q) => q.id === question)?.prompt ?? '';
 					const attempts = result?.attempts ?? 0;
-					const facility = result?.facility ?? null;
+					const facility = attempts ? result!.sumScore / attempts : null;
 					return [
 						{
 							quiz,
