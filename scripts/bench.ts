@@ -287,7 +287,9 @@ try {
 		);
 	}
 
-	await time('class grid', targetMs(true), () => classGrid(classId, lessons));
+	await time('whole class grid (the CSV export)', targetMs(true), () =>
+		classGrid(classId, lessons)
+	);
 	await time('item analysis', targetMs(false), () => itemAnalysis(classId, quiz.key));
 	// Everything the class page computes, for the whole-page picture: its first page by name, and
 	// the last page in the order that costs most (by average score).
