@@ -145,6 +145,24 @@ const evidence = z.strictObject({
 	answer: id
 });
 
+/** The longest essay a learner may send, in characters (about 3,000 words). */
+export const ESSAY_MAX_CHARACTERS = 20_000;
+
+const wordLimit = z.number().int().min(1).max(5000);
+
+/**
+ * Free text graded by hand (Moodle's essay): `guidance` is for graders only (Moodle's
+ * graderinfo), `template` fills the box before the learner writes (responsetemplate).
+ */
+const essay = z.strictObject({
+	...common,
+	type: z.literal('essay'),
+	guidance: text.optional(),
+	template: z.string().max(ESSAY_MAX_CHARACTERS).optional(),
+	minWords: wordLimit.optional(),
+	maxWords: wordLimit.optional()
+});
+
 export const question = z
 	.discriminatedUnion('type', [
 		single,
@@ -154,7 +172,8 @@ export const question = z
 		numeric,
 		matching,
 		ordering,
-		evidence
+		evidence,
+		essay
 	])
 	.superRefine((q, ctx) => {
 		const problem = (message: string, path: PropertyKey[] = []) =>
@@ -218,6 +237,10 @@ export const question = z
 					'item',
 					'items'
 				);
+				break;
+			case 'essay':
+				if (q.minWords !== undefined && q.maxWords !== undefined && q.minWords > q.maxWords)
+					problem('minWords must not exceed maxWords', ['minWords']);
 				break;
 		}
 	});
