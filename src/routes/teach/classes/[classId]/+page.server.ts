@@ -8,6 +8,7 @@ import { classAccess } from '$lib/server/class-access';
 import { className } from '$lib/server/class-forms';
 import { renameClass, rotateJoinCode, setArchived } from '$lib/server/classes';
 import { gridLessons } from '$lib/server/progress/lessons';
+import { essaysToGradeCount } from '$lib/server/quiz/essay-marks';
 import { joinLink } from './join-link.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -57,6 +58,7 @@ export const load: PageServerLoad = async (event) => {
 		view: { sort, search, onlyAttention, inactiveDays },
 		attention,
 		weekly: await completionsByWeek(klass.id),
+		toGrade: await essaysToGradeCount(klass.id),
 		distributions: scoreDistributions(grid, lessons)
 	};
 };
