@@ -50,7 +50,8 @@ export function numericResponse(text: string): Response {
 }
 
 /** Words as a reader counts them: runs of letters, digits and joining marks. */
-export const wordCount = (text: string) => text.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu)?.length ?? 0;
+export const wordCount = (text: string) =>
+	text.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu)?.length ?? 0;
 
 /** An essay, kept as written (trimmed at its ends): refused when empty, too long or off its word limits. */
 export function essayResponse(
@@ -64,9 +65,7 @@ export function essayResponse(
 		);
 	const words = wordCount(text);
 	if (limits.minWords !== undefined && words < limits.minWords)
-		throw new ResponseError(
-			`Write at least ${limits.minWords} words (this answer has ${words}).`
-		);
+		throw new ResponseError(`Write at least ${limits.minWords} words (this answer has ${words}).`);
 	if (limits.maxWords !== undefined && words > limits.maxWords)
 		throw new ResponseError(
 			`Keep the answer to ${limits.maxWords} words or fewer (this answer has ${words}).`

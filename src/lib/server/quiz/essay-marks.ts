@@ -80,9 +80,8 @@ export async function markedEssays(classId: number, limit = 50): Promise<EssayAn
 }
 
 export async function essaysToGradeCount(classId: number): Promise<number> {
-	return (
-		statement(`SELECT COUNT(*) AS n FROM (${essaysIn(true)})`).get(classId) as { n: number }
-	).n;
+	return (statement(`SELECT COUNT(*) AS n FROM (${essaysIn(true)})`).get(classId) as { n: number })
+		.n;
 }
 
 /** How many essays of each of these attempts await a mark (attempts without any are left out). */
@@ -135,9 +134,11 @@ export async function markEssay(
 			ON CONFLICT DO UPDATE SET mark = excluded.mark, comment = excluded.comment,
 				grader_id = excluded.grader_id, marked_at = excluded.marked_at`
 		).run({ attemptId, questionVersionId, mark, comment, graderId, now: Date.now() });
-		statement(
-			`UPDATE answers SET score = ? WHERE attempt_id = ? AND question_version_id = ?`
-		).run(mark, attemptId, questionVersionId);
+		statement(`UPDATE answers SET score = ? WHERE attempt_id = ? AND question_version_id = ?`).run(
+			mark,
+			attemptId,
+			questionVersionId
+		);
 		// As submitAttempt scores it: the mean over the attempt's questions, unanswered ones 0.
 		statement(
 			`UPDATE attempts SET score = (SELECT TOTAL(score) FROM answers WHERE attempt_id = :id)

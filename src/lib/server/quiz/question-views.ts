@@ -164,7 +164,9 @@ function rightPositions(
 }
 
 function gradedResult(question: Question, answer: AttemptQuestion['answer']) {
-	const { score, feedback } = answer ? grade(question, answer.response) : { score: 0, feedback: [] };
+	const { score, feedback } = answer
+		? grade(question, answer.response)
+		: { score: 0, feedback: [] };
 	return { score, feedback, verdict: verdictFor(answer ? score : null) };
 }
 
