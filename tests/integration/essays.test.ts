@@ -155,6 +155,10 @@ describe('the To grade page', () => {
 		expect(signedOut.headers.get('location')).toMatch(/^\/sign-in\?redirectTo=/);
 		const refused = await other.visitor.post(`${gradingPath}?/mark`, markFields('100'));
 		expect(refused.status).toBe(403);
+		// Nor can one mark it from a class of one's own that the student is not in.
+		const own = await createClass(server, other.visitor, 'Another seminar');
+		const elsewhere = await other.visitor.post(`${own.path}/grading?/mark`, markFields('100'));
+		expect(elsewhere.status).toBe(404);
 		expect(query(server.databasePath, 'select * from essay_marks')).toEqual([]);
 	});
 
