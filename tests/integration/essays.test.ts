@@ -19,6 +19,7 @@ let student: Person;
 let teacher: Person;
 let other: Person;
 let gradingPath: string;
+let analysisPath: string;
 let attempt: string;
 let essayNumber: number;
 
@@ -31,6 +32,7 @@ beforeAll(async () => {
 	const klass = await createClass(server, teacher.visitor, 'Essay seminar');
 	expect((await student.visitor.post(`/join/${klass.code}`, {})).status).toBe(303);
 	gradingPath = `${klass.path}/grading`;
+	analysisPath = `${klass.path}/quizzes/${QUIZ_ID}`;
 	attempt = await startAttempt(student.visitor);
 }, 60_000);
 afterAll(() => server?.stop());
@@ -48,6 +50,16 @@ const attemptScore = () =>
 		'select score from attempts where id = ?',
 		Number(attempt.split('/').at(-1))
 	)[0]!.score;
+/** The essay's facility as the item analysis shows it, and its note on marks awaited. */
+async function essayFigures() {
+	const html = await (await teacher.visitor.get(analysisPath)).text();
+	const item = html.slice(html.indexOf(`Question ${essayNumber} · essay`));
+	const section = item.slice(0, item.indexOf('</section>'));
+	return {
+		facility: /<dt>Facility<\/dt>\s*<dd>([^<]*)<\/dd>/.exec(section)?.[1],
+		awaiting: /<dt>Awaiting a mark<\/dt>\s*<dd>\s*([^<]*)/.exec(section)?.[1]?.trim()
+	};
+}
 const markFields = (mark: string, comment = '') => {
 	const answer = essayAnswer()!;
 	return { attempt: String(answer.attemptId), version: String(answer.version), mark, comment };
@@ -127,6 +139,13 @@ describe('the To grade page', () => {
 		expect(html).not.toContain('<script>alert(1)</script>');
 	});
 
+	it('is where the item analysis sends an instructor while the essay counts 0, unmarked', async () => {
+		expect(await essayFigures()).toEqual({
+			facility: '0%',
+			awaiting: '1 answer in this class, counted as 0 until marked:'
+		});
+	});
+
 	it('refuses a mark out of range or not a number with a clear message, changing nothing', async () => {
 		for (const [mark, message] of [
 			['150', 'Give a mark from 0 to 100 %.'],
@@ -195,6 +214,7 @@ describe('the To grade page', () => {
 		const html = await (await teacher.visitor.get(gradingPath)).text();
 		expect(html).toContain('Nothing to grade');
 		expect(html).toContain('Marked recently');
+		expect(await essayFigures()).toEqual({ facility: '50%', awaiting: undefined });
 	});
 
 	it('shows the learner the mark and the comment, and the grade as final', async () => {

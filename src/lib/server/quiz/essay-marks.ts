@@ -98,6 +98,27 @@ export async function awaitingGrading(attemptIds: number[]): Promise<Map<number,
 	return new Map(rows.map((row) => [row.attemptId, row.n]));
 }
 
+/**
+ * How many essay answers of the class's submitted attempts at a quiz await a mark, per question:
+ * the item analysis counts them as 0 until marked, and says so.
+ */
+export async function awaitingByQuestion(
+	classId: number,
+	quizId: string
+): Promise<Map<string, number>> {
+	const rows = statement(
+		`SELECT qv.question_key AS questionKey, COUNT(*) AS n
+		FROM class_members cm
+		JOIN attempts a ON a.user_id = cm.user_id AND a.quiz_id = ? AND a.status = 'submitted'
+		JOIN answers an ON an.attempt_id = a.id
+		JOIN question_versions qv ON qv.id = an.question_version_id AND qv.type = 'essay'
+		WHERE cm.class_id = ? AND NOT EXISTS (SELECT 1 FROM essay_marks m
+			WHERE m.attempt_id = an.attempt_id AND m.question_version_id = an.question_version_id)
+		GROUP BY qv.question_key`
+	).all(quizId, classId) as { questionKey: string; n: number }[];
+	return new Map(rows.map((row) => [row.questionKey, row.n]));
+}
+
 export interface EssayMark {
 	attemptId: number;
 	questionVersionId: number;
