@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ESSAY_MAX_CHARACTERS } from '../quiz/essay-limits';
 
 // The authoring format of `quiz.yaml`, beside each lesson's index.md. It holds answer keys, so
 // only the build check and server code may import the parsed files; pages get public views.
@@ -144,9 +145,6 @@ const evidence = z.strictObject({
 	sentences: z.array(option).min(2, 'give at least two sentences'),
 	answer: id
 });
-
-/** The longest essay a learner may send, in characters (about 3,000 words). */
-export const ESSAY_MAX_CHARACTERS = 20_000;
 
 const wordLimit = z.number().int().min(1).max(5000);
 

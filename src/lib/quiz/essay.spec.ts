@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ESSAY_MAX_CHARACTERS, question } from '$lib/content/quiz-schema';
+import { question } from '$lib/content/quiz-schema';
+import { ESSAY_MAX_CHARACTERS } from './essay-limits';
 import { grade } from './grading';
 import { makeQuestion } from './question-fixture';
 import { essayResponse, readResponse, ResponseError, wordCount } from './responses';

@@ -1,4 +1,5 @@
-import { ESSAY_MAX_CHARACTERS, type Question } from '$lib/content/quiz-schema';
+import type { Question } from '$lib/content/quiz-schema';
+import { ESSAY_MAX_CHARACTERS } from './essay-limits';
 import type { GradingKey } from './grading';
 import type { Response } from './types';
 import { idAt, type Layout } from './layout';
