@@ -25,19 +25,24 @@ export interface EssayAnswer {
 	markedAt: number | null;
 }
 
-/** Essay answers in the class members' submitted attempts; `pending` for those without a mark. */
+/**
+ * Essay answers in the class members' submitted attempts; `pending` for those without a mark.
+ * Read from the essay versions outwards (CROSS JOIN fixes that order in SQLite), so a course with
+ * few essays costs a few index lookups per member, never a scan of every answer the class gave.
+ */
 const essaysIn = (pending: boolean) =>
 	`SELECT a.id AS attemptId, an.question_version_id AS questionVersionId,
 		u.display_name AS studentName, a.quiz_id AS quizId, qv.body AS body, an.response AS response,
 		a.submitted_at AS submittedAt, m.mark AS mark, m.comment AS comment, m.marked_at AS markedAt
-	FROM class_members cm
+	FROM question_versions qv
+	CROSS JOIN class_members cm
+	CROSS JOIN attempts a
+		ON a.user_id = cm.user_id AND a.quiz_id = qv.quiz_id AND a.status = 'submitted'
+	CROSS JOIN answers an ON an.attempt_id = a.id AND an.question_version_id = qv.id
 	JOIN users u ON u.id = cm.user_id
-	JOIN attempts a ON a.user_id = cm.user_id AND a.status = 'submitted'
-	JOIN answers an ON an.attempt_id = a.id
-	JOIN question_versions qv ON qv.id = an.question_version_id AND qv.type = 'essay'
 	LEFT JOIN essay_marks m
 		ON m.attempt_id = an.attempt_id AND m.question_version_id = an.question_version_id
-	WHERE cm.class_id = ? AND m.mark IS ${pending ? 'NULL' : 'NOT NULL'}`;
+	WHERE qv.type = 'essay' AND cm.class_id = ? AND m.mark IS ${pending ? 'NULL' : 'NOT NULL'}`;
 
 type EssayRow = Omit<EssayAnswer, 'lessonTitle' | 'prompt' | 'guidance' | 'response'> & {
 	quizId: string;
@@ -108,11 +113,12 @@ export async function awaitingByQuestion(
 ): Promise<Map<string, number>> {
 	const rows = statement(
 		`SELECT qv.question_key AS questionKey, COUNT(*) AS n
-		FROM class_members cm
-		JOIN attempts a ON a.user_id = cm.user_id AND a.quiz_id = ? AND a.status = 'submitted'
-		JOIN answers an ON an.attempt_id = a.id
-		JOIN question_versions qv ON qv.id = an.question_version_id AND qv.type = 'essay'
-		WHERE cm.class_id = ? AND NOT EXISTS (SELECT 1 FROM essay_marks m
+		FROM question_versions qv
+		CROSS JOIN class_members cm
+		CROSS JOIN attempts a
+			ON a.user_id = cm.user_id AND a.quiz_id = qv.quiz_id AND a.status = 'submitted'
+		CROSS JOIN answers an ON an.attempt_id = a.id AND an.question_version_id = qv.id
+		WHERE qv.quiz_id = ? AND qv.type = 'essay' AND cm.class_id = ? AND NOT EXISTS (SELECT 1 FROM essay_marks m
 			WHERE m.attempt_id = an.attempt_id AND m.question_version_id = an.question_version_id)
 		GROUP BY qv.question_key`
 	).all(quizId, classId) as { questionKey: string; n: number }[];
