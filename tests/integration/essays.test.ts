@@ -162,6 +162,7 @@ describe('the To grade page', () => {
 			version: '999999'
 		});
 		expect(unknown.status).toBe(404);
+		expect(await unknown.text()).toContain('No such answer to grade in this class.');
 		expect(essayAnswer()!.score).toBe(0);
 		expect(query(server.databasePath, 'select * from essay_marks')).toEqual([]);
 	});
