@@ -113,6 +113,8 @@ export function answerFields(question: Question, enhanced: boolean): [string, st
 					enhanced ? ['order', `${i}`] : [`position:${i}`, `${i + 1}`]
 				)
 			];
+		case 'essay':
+			return [...fields, ['answer', 'The sources say the groups act locally.']];
 	}
 }
 

@@ -143,17 +143,13 @@ describe('every-construct.gift', () => {
 			q('multi-line', 'This question\nspans three\nlines.', tf(true)),
 			q('capital-city-2', 'Is Paris the capital?', tf(true)),
 			q('epreuve-n-1-l-ete', 'Accents and punctuation are slugified.', tf(true)),
+			q('essay', 'Write about Paris.', { type: 'essay' }),
 			q('last', 'The rest still imports after unsupported questions.', tf(true))
 		]);
 	});
 
 	it('reports the unsupported questions with their lines', () => {
 		expect(result.unsupported).toEqual([
-			{
-				line: 79,
-				title: 'Essay',
-				message: 'essay question ({}): our quizzes have no free-text answers'
-			},
 			{ line: 81, message: 'description (text with no answer block {…}): not supported' },
 			{
 				line: 83,
@@ -232,13 +228,13 @@ describe('unsupported question types', () => {
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		expect(result.unsupported.map((u) => [u.line, u.title, u.message.split(':')[0]])).toEqual([
-			[3, 'Essay', 'essay question ({})'],
 			[5, undefined, 'description (text with no answer block {…})'],
 			[9, 'Cloze', '2 answer blocks in one question'],
 			[11, 'Moodle cloze', 'embedded answers (cloze) are not supported']
 		]);
 		expect(result.quiz.questions.map((question) => [question.id, question.type])).toEqual([
 			['before', 'truefalse'],
+			['essay', 'essay'],
 			['between', 'single'],
 			['after', 'short']
 		]);

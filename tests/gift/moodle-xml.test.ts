@@ -17,7 +17,7 @@ const get = (id: string): Question => {
 const score = (id: string, response: Parameters<typeof grade>[1]) => grade(get(id), response).score;
 
 describe('a Moodle XML bank', () => {
-	it('imports every supported question, skipping the essay and noting the category', () => {
+	it('imports every question, the essay included, and notes the category', () => {
 		if (!bank.ok) throw new Error(JSON.stringify(bank.errors));
 		expect(bank.quiz.questions.map((q) => [q.id, q.type])).toEqual([
 			['home-town', 'single'],
@@ -25,14 +25,25 @@ describe('a Moodle XML bank', () => {
 			['sunday', 'truefalse'],
 			['best-source', 'short'],
 			['founding-year', 'numeric'],
-			['provinces', 'matching']
+			['provinces', 'matching'],
+			['essay', 'essay']
 		]);
-		expect(bank.unsupported).toEqual([
-			{ line: 190, title: 'Essay', message: 'essay question: not supported' }
-		]);
+		expect(bank.unsupported).toEqual([]);
 		expect(bank.warnings[0]).toEqual({
 			line: 5,
 			message: 'category "$course$/top/Sources" ignored: our quizzes have no question categories'
+		});
+	});
+
+	it('reads an essay’s grader information as guidance and its response template as the template', () => {
+		expect(get('essay')).toMatchObject({
+			type: 'essay',
+			prompt: 'Describe the source.',
+			explanation: 'A good answer names the author and the date.',
+			guidance: 'Full marks for author and date; half for one of them.',
+			template: 'Author:\nDate:',
+			minWords: 20,
+			maxWords: 300
 		});
 	});
 

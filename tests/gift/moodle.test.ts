@@ -29,11 +29,19 @@ const number = (value: number) => ({ type: 'numeric' as const, text: String(valu
 describe('questions.gift (Moodle: tests/fixtures/questions.gift.txt)', () => {
 	const { result, get } = load('questions.gift');
 
-	it('imports 8 of its 9 questions; the essay is reported and skipped', () => {
-		expect(result.quiz.questions).toHaveLength(8);
-		expect(result.unsupported).toEqual([
-			expect.objectContaining({ title: 'Essay', message: expect.stringMatching(/^essay/) })
-		]);
+	it('imports all 9 of its questions, the empty block as an essay graded by hand', () => {
+		expect(result.quiz.questions).toHaveLength(9);
+		expect(result.unsupported).toEqual([]);
+		expect(body(get('essay'))).toEqual({
+			id: 'essay',
+			prompt: 'Describe the source in your own words.',
+			type: 'essay'
+		});
+		expect(grade(get('essay'), { type: 'essay', text: 'It is a column.' })).toEqual({
+			score: 0,
+			feedback: [],
+			pending: true
+		});
 	});
 
 	it('reads matching left sides in any format and an empty left side as a distractor', () => {

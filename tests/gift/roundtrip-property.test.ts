@@ -1,4 +1,4 @@
-// Export then import is the identity, on generated quizzes of every question type whose texts
+// Export then import is the identity, on generated quizzes of every question type (essays too) whose texts
 // are full of what GIFT treats as syntax.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -245,6 +245,21 @@ const evidence = fc.integer({ min: 2, max: 4 }).chain((count) =>
 		}))
 );
 
+/** Guidance for graders, a template and word limits, each there or not. */
+const essay = fc
+	.record({
+		...common,
+		guidance: maybe(text),
+		template: maybe(text),
+		limits: fc.tuple(maybe(fc.integer({ min: 1, max: 50 })), maybe(fc.integer({ min: 1, max: 50 })))
+	})
+	.map(({ limits: [a, b], ...rest }) => ({
+		...rest,
+		type: 'essay',
+		minWords: a !== undefined && b !== undefined ? Math.min(a, b) : a,
+		maxWords: a !== undefined && b !== undefined ? Math.max(a, b) : b
+	}));
+
 const quiz = fc
 	.record({
 		title: text,
@@ -253,7 +268,7 @@ const quiz = fc
 		shuffleOptions: fc.boolean(),
 		feedback: fc.constantFrom('immediate', 'deferred'),
 		questions: fc.array(
-			fc.oneof(single, multiple, trueFalse, short, numeric, matching, ordering, evidence),
+			fc.oneof(single, multiple, trueFalse, short, numeric, matching, ordering, evidence, essay),
 			{ minLength: 1, maxLength: 5 }
 		)
 	})

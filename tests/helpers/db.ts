@@ -25,6 +25,7 @@ export const PERSONAL_TABLES = [
 	'attempts',
 	'attempt_questions',
 	'answers',
+	'essay_marks',
 	'lesson_progress',
 	'review_cards',
 	'review_logs',

@@ -103,6 +103,8 @@ export function answerFields(question: Question, html: string, right = true): Fi
 				...items.map((item, rank) => [fields.get(item.text)!, String(rank + 1)])
 			]);
 		}
+		case 'essay':
+			return { ...base, answer: 'The article says the groups act locally.' };
 	}
 }
 

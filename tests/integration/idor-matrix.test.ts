@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Visitor } from '../helpers/client';
 import { execute, query, snapshotTables } from '../helpers/db';
+import { addEssay, essayQuestion } from '../helpers/essays';
 import { createClass, joinCodeOf, signUp, type CreatedClass } from '../helpers/people';
 import {
 	answerFields,
@@ -35,7 +36,11 @@ const MAY_KNOW: Record<Actor, readonly ('A' | 'B' | 'C')[]> = {
 };
 
 // Distinctive, so a match in a response can only be a leak of this person's data.
-const TYPED = { submitted: 'quokka marmalade one', open: 'quokka marmalade two' };
+const TYPED = {
+	submitted: 'quokka marmalade one',
+	open: 'quokka marmalade two',
+	essay: 'quokka marmalade essay'
+};
 const SHORT = sampleQuiz.questions.find((question) => question.type === 'short')!;
 const SINGLE = sampleQuiz.questions.find((question) => question.type === 'single')!;
 const LESSON = 'franchise-model/local-allies';
@@ -58,6 +63,8 @@ interface Fixture {
 	/** A valid answer to an unanswered question of A's open attempt. */
 	openAnswer: Record<string, string | string[]>;
 	reviewAnswer: Record<string, string>;
+	/** A's essay answer in the submitted attempt, as the To grade form names it. */
+	essay: { attempt: string; version: string };
 }
 
 interface Case {
@@ -244,6 +251,14 @@ const reads: Case[] = [
 		shows: () => ['Xylophone seminar']
 	},
 	{
+		name: "X's essays to grade",
+		method: 'GET',
+		path: (f) => `${classPath(f, 'classX')}/grading`,
+		allowed: TEACHERS_OF_X,
+		refused: 'forbidden',
+		shows: () => [TYPED.essay]
+	},
+	{
 		name: "item statistics of X's class as CSV",
 		method: 'GET',
 		path: (f) => `${classPath(f, 'classX')}/quizzes/${LESSON}/export/summary.csv`,
@@ -428,6 +443,15 @@ const writes: WriteCase[] = [
 		effect: classRow('name')
 	},
 	{
+		name: "mark A's essay in X's class",
+		method: 'POST',
+		path: (f) => `${classPath(f, 'classX')}/grading?/mark`,
+		fields: (f) => ({ ...f.essay, mark: '70', comment: 'Closer reading, please.' }),
+		allowed: TEACHERS_OF_X,
+		refused: 'forbidden',
+		effect: () => query(server.databasePath, 'select mark, comment, grader_id from essay_marks')
+	},
+	{
 		name: "rotate X's join code",
 		method: 'POST',
 		path: (f) => `${classPath(f, 'classX')}?/rotate`,
@@ -539,8 +563,9 @@ async function buildFixture(): Promise<Fixture> {
 	] as const)
 		expect((await student.visitor.post(`/join/${klass.code}`, {})).status).toBe(303);
 
-	// A: one submitted attempt with a typed answer, a review of it, reading progress, and an
-	// open attempt with another typed answer.
+	// A: one submitted attempt with a typed answer and an essay, a review of it, reading
+	// progress, and an open attempt with another typed answer.
+	addEssay(server.databasePath, LESSON);
 	const submitted = await startAttempt(a.visitor);
 	for (const answer of [TYPED.submitted, undefined]) {
 		const fields = answer
@@ -548,6 +573,8 @@ async function buildFixture(): Promise<Fixture> {
 			: answerFields(SINGLE, await (await a.visitor.get(submitted)).text());
 		expect((await a.visitor.post(`${submitted}?/answer`, fields)).status).toBe(303);
 	}
+	const essayFields = { question: essayQuestion().id, answer: `${TYPED.essay} in five words` };
+	expect((await a.visitor.post(`${submitted}?/answer`, essayFields)).status).toBe(303);
 	expect((await a.visitor.post(`${submitted}?/submit`, {})).status).toBe(303);
 	const [card] = query<{ id: number }>(
 		server.databasePath,
@@ -600,14 +627,21 @@ async function buildFixture(): Promise<Fixture> {
 		reviewLogId,
 		cardId: card!.id,
 		openAnswer,
-		reviewAnswer
+		reviewAnswer,
+		essay: query<{ attempt: string; version: string }>(
+			server.databasePath,
+			`select cast(attempt_id as text) as attempt, cast(question_version_id as text) as version
+			from answers where attempt_id = ? and question_version_id in
+				(select id from question_versions where type = 'essay')`,
+			Number(submitted.split('/').at(-1))
+		)[0]!
 	};
 }
 
 /** Each person's and each class's distinctive data, as it stands now (codes rotate). */
 function markers(f: Fixture) {
 	const persons: Record<string, string[]> = {
-		A: [f.emails.A, f.names.A, TYPED.submitted, TYPED.open],
+		A: [f.emails.A, f.names.A, TYPED.submitted, TYPED.open, TYPED.essay],
 		B: [f.emails.B, f.names.B],
 		C: [f.emails.C, f.names.C]
 	};

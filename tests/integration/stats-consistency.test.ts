@@ -20,6 +20,7 @@ const { deleteAttempt } = await import('../../src/lib/server/analytics/stats-upk
 const { rebuildAllStats, reconcileStats } =
 	await import('../../src/lib/server/analytics/stats-rebuild');
 const { itemAnalysis } = await import('../../src/lib/server/analytics/item-analysis');
+const { markEssay } = await import('../../src/lib/server/quiz/essay-marks');
 
 beforeAll(() => migrateDatabase());
 afterAll(() => {
@@ -39,7 +40,7 @@ const common = {
 };
 const options = ['a', 'b', 'c'].map((id) => ({ id, text: `Option ${id}` }));
 
-/** A quiz of five questions of five kinds; `edits` rewords q1. */
+/** A quiz of six questions of six kinds, an essay last; `edits` rewords q1. */
 function quizFile(
 	id: string,
 	grading: 'highest' | 'last' | 'average',
@@ -72,7 +73,8 @@ function quizFile(
 			type: 'ordering',
 			prompt: 'In what order?',
 			items: ['x', 'y', 'z'].map((id) => ({ id, text: `Event ${id}` }))
-		}
+		},
+		{ ...common, id: 'q6', type: 'essay', prompt: 'Why?', guidance: 'Look for a reason.' }
 	];
 	return {
 		id,
@@ -92,7 +94,7 @@ const orders = [
 
 function form(type: string, choice: number): FormData {
 	const answer = new FormData();
-	if (type === 'short') answer.set('answer', typed[choice % typed.length]!);
+	if (type === 'short' || type === 'essay') answer.set('answer', typed[choice % typed.length]!);
 	else if (type === 'ordering')
 		for (const position of orders[choice % 3]!) answer.append('order', position);
 	else if (type === 'truefalse') answer.set('answer', choice % 2 ? 'true' : 'false');
@@ -113,7 +115,7 @@ const operation = fc.oneof(
 			op: fc.constant('answer'),
 			student,
 			quizIndex,
-			question: fc.nat({ max: 4 }),
+			question: fc.nat({ max: 5 }),
 			choice: fc.nat({ max: 6 })
 		})
 	},
@@ -123,7 +125,7 @@ const operation = fc.oneof(
 			op: fc.constant('submit'),
 			student,
 			quizIndex,
-			choices: fc.array(fc.nat({ max: 6 }), { minLength: 5, maxLength: 5 })
+			choices: fc.array(fc.nat({ max: 6 }), { minLength: 6, maxLength: 6 })
 		})
 	},
 	{
@@ -146,6 +148,18 @@ const operation = fc.oneof(
 			student,
 			classIndex: fc.nat({ max: 1 }),
 			removed: fc.boolean()
+		})
+	},
+	{
+		weight: 6,
+		arbitrary: fc.record({
+			op: fc.constant('mark essay'),
+			student,
+			quizIndex,
+			which: fc.nat({ max: 3 }),
+			classIndex: fc.nat({ max: 1 }),
+			// Moodle's fractions and plain percentages alike, regrades included.
+			mark: fc.constantFrom(0, 0.25, 1 / 3, 0.5, 0.7, 1)
 		})
 	},
 	{ weight: 1, arbitrary: fc.record({ op: fc.constant('edit question'), quizIndex }) },
@@ -190,6 +204,7 @@ function expectClose(kept: unknown, rebuilt: unknown, path = ''): void {
 }
 
 let runs = 0;
+let marked = 0;
 let people = 0;
 
 describe('statistics kept on write', () => {
@@ -271,6 +286,38 @@ describe('statistics kept on write', () => {
 								if (all.length) deleteAttempt(all[step.which % all.length]!.id);
 								break;
 							}
+							case 'mark essay': {
+								// Among the submitted attempts: marking an open one is refused, and would
+								// leave few runs that mark anything.
+								const all = (await quiz.attemptsOf(userId, target!.id)).filter(
+									(attempt) => attempt.status === 'submitted'
+								);
+								const attempt = all[step.which % Math.max(1, all.length)];
+								const essay = attempt
+									? (await quiz.attemptQuestionsOf(attempt.id)).find(
+											(given) => given.question.type === 'essay'
+										)
+									: undefined;
+								// Refused when not submitted, unanswered or not in that class: part of the run.
+								// By a teacher of one of the student's classes where there is one: other
+								// classes are refused (tests/integration/essays.test.ts), and change nothing.
+								const theirs = sql<{ id: number }>(
+									`SELECT class_id AS id FROM class_members WHERE user_id = ? ORDER BY class_id`,
+									userId
+								);
+								const klass = theirs[step.classIndex % Math.max(1, theirs.length)]?.id;
+								if (attempt && essay)
+									await markEssay(klass ?? classes[step.classIndex]!.id, teacher, {
+										attemptId: attempt.id,
+										questionVersionId: essay.versionId,
+										mark: step.mark,
+										comment: step.mark < 1 ? 'Say why.' : null
+									}).then(
+										() => (marked += 1),
+										() => {}
+									);
+								break;
+							}
 							case 'join':
 								await joinClass(userId, classes[step.classIndex]!.joinCode);
 								break;
@@ -312,5 +359,9 @@ describe('statistics kept on write', () => {
 			),
 			{ numRuns: 60 }
 		);
+		// The runs did mark essays, not only try to (the marks themselves may since have gone with
+		// their attempts or accounts).
+		// About fifteen in a set of runs; none at all would mean the generator stopped reaching them.
+		expect(marked).toBeGreaterThan(0);
 	}, 180_000);
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ESSAY_MAX_CHARACTERS } from '../quiz/essay-limits';
 
 // The authoring format of `quiz.yaml`, beside each lesson's index.md. It holds answer keys, so
 // only the build check and server code may import the parsed files; pages get public views.
@@ -145,6 +146,21 @@ const evidence = z.strictObject({
 	answer: id
 });
 
+const wordLimit = z.number().int().min(1).max(5000);
+
+/**
+ * Free text graded by hand (Moodle's essay): `guidance` is for graders only (Moodle's
+ * graderinfo), `template` fills the box before the learner writes (responsetemplate).
+ */
+const essay = z.strictObject({
+	...common,
+	type: z.literal('essay'),
+	guidance: text.optional(),
+	template: z.string().max(ESSAY_MAX_CHARACTERS).optional(),
+	minWords: wordLimit.optional(),
+	maxWords: wordLimit.optional()
+});
+
 export const question = z
 	.discriminatedUnion('type', [
 		single,
@@ -154,7 +170,8 @@ export const question = z
 		numeric,
 		matching,
 		ordering,
-		evidence
+		evidence,
+		essay
 	])
 	.superRefine((q, ctx) => {
 		const problem = (message: string, path: PropertyKey[] = []) =>
@@ -218,6 +235,10 @@ export const question = z
 					'item',
 					'items'
 				);
+				break;
+			case 'essay':
+				if (q.minWords !== undefined && q.maxWords !== undefined && q.minWords > q.maxWords)
+					problem('minWords must not exceed maxWords', ['minWords']);
 				break;
 		}
 	});

@@ -1,7 +1,8 @@
 // The part of a GIFT question between `{` and `}`: decides the question type and reads its
 // answers, feedback and `####` general feedback, the way Moodle's importer reads them: a `~`
 // anywhere makes a multiple choice, else `=` with `->` a matching, else T/TRUE/F/FALSE (in
-// capitals) a true/false, else a short answer; `#` first makes a numeric question.
+// capitals) a true/false, else a short answer; `#` first makes a numeric question; an empty
+// block (`{}`) an essay.
 
 import { items, optionalText, weight, type Item, type Reading } from './answer-items.ts';
 import { firstNonSpace, indexOf, splitAll, splitOnce, textOf, type Char } from './escape.ts';
@@ -24,10 +25,8 @@ export function parseAnswerBlock(chars: Char[], format: GiftFormat, line: number
 	const generalFeedback = at < 0 ? undefined : optionalText(chars.slice(at + 4), format);
 	const start = firstNonSpace(body);
 	if (start < 0) {
-		return {
-			kind: 'unsupported',
-			message: 'essay question ({}): our quizzes have no free-text answers'
-		};
+		const feedback = generalFeedback ? { generalFeedback } : {};
+		return { kind: 'ok', body: { kind: 'essay' }, ...feedback, notes: [] };
 	}
 	if (/^\d+:[A-Z_]+:/.test(textOf(body.slice(start)))) {
 		return { kind: 'unsupported', message: 'embedded answers (cloze) are not supported' };

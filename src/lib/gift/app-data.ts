@@ -34,7 +34,12 @@ export const questionData = z.strictObject({
 		.strictObject({
 			match: z.enum(['first', 'best']).nullable().optional(),
 			caseSensitive: z.boolean().optional(),
-			feedback: z.strictObject({}).optional()
+			feedback: z.strictObject({}).optional(),
+			// An essay's extras, which GIFT's `{}` cannot say.
+			guidance: z.string().optional(),
+			template: z.string().optional(),
+			minWords: z.number().optional(),
+			maxWords: z.number().optional()
 		})
 		.optional(),
 	/** An ordering sent as matching by position, or an evidence question as a single choice. */

@@ -163,6 +163,19 @@ function answerBlock(q: Question, warn: Warn): Written | undefined {
 				]),
 				data: ids(q.pairs, (index) => `p${index + 1}`)
 			};
+		case 'essay': {
+			// `{}` is all GIFT has for an essay: the grader's guidance, template and limits go in the data.
+			const extras = {
+				...(q.guidance !== undefined && { guidance: q.guidance }),
+				...(q.template !== undefined && { template: q.template }),
+				...(q.minWords !== undefined && { minWords: q.minWords }),
+				...(q.maxWords !== undefined && { maxWords: q.maxWords })
+			};
+			return {
+				block: `{${general}}`,
+				data: Object.keys(extras).length ? { set: extras } : {}
+			};
+		}
 		case 'ordering': {
 			warn(
 				'written as matching by position (1, 2 … to each item); Moodle scores it as a matching, a share per right position'

@@ -33,11 +33,11 @@ describe('importGift', () => {
 	});
 
 	it('lists skipped questions, ignored categories and per-question warnings in the YAML', () => {
-		const result = importGift('$CATEGORY: c\n\nEssay {}\n\nQ {true}');
+		const result = importGift('$CATEGORY: c\n\nDescription.\n\nQ {true}');
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		expect(result.yaml).toContain('#   line 1: category "c" ignored');
-		expect(result.yaml).toContain('#   line 3: skipped: essay question ({})');
+		expect(result.yaml).toContain('#   line 3: skipped: description');
 		expect(result.yaml).toMatch(/# GIFT line 5\n\s+# warning: "\{true\}" is a short answer/);
 		expect(result.warnings.map((w) => w.line)).toEqual([1, 5]);
 		expect(result.warnings[1]!.message).toMatch(/^question "q1": "\{true\}" is a short answer/);
@@ -56,7 +56,7 @@ describe('importGift', () => {
 			ok: false,
 			errors: [{ line: 1, message: 'field "questions": a quiz needs at least one question' }]
 		});
-		expect(importGift('Essay {}')).toMatchObject({ ok: false, unsupported: [{ line: 1 }] });
+		expect(importGift('A description.')).toMatchObject({ ok: false, unsupported: [{ line: 1 }] });
 	});
 
 	it('reports app data it cannot read at its line, and never takes fields it does not know', () => {

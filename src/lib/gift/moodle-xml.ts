@@ -193,6 +193,26 @@ function readBody(
 			};
 		case 'numerical':
 			return numerical(node, format, line, errors, notes);
+		case 'essay': {
+			const guidance = formatted(node.graderinfo, format).text;
+			// The template keeps its own line breaks; only markup is taken out.
+			const template = formatted(node.responsetemplate, format).text;
+			const limit = (value: unknown) => {
+				const words = Number(textOf(value).trim());
+				return Number.isInteger(words) && words > 0 ? words : undefined;
+			};
+			const minWords = limit(node.minwordlimit);
+			const maxWords = limit(node.maxwordlimit);
+			if (textOf(node.attachments).trim() && !['0', ''].includes(textOf(node.attachments).trim()))
+				notes.push('attachments are not kept: learners answer in the text box alone');
+			return {
+				kind: 'essay',
+				...(guidance ? { guidance } : {}),
+				...(template ? { template } : {}),
+				...(minWords ? { minWords } : {}),
+				...(maxWords ? { maxWords } : {})
+			};
+		}
 		case 'matching': {
 			const pairs: GiftPair[] = ((node.subquestion as Node[] | undefined) ?? []).map((sub) => ({
 				left: formatted(sub, format).text,

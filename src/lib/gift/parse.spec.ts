@@ -206,17 +206,23 @@ describe('answer blocks', () => {
 	});
 });
 
+describe('essays', () => {
+	it('reads an empty block as Moodle’s essay, keeping the general feedback', () => {
+		expect(one('::E::Write about the source. {####Name the author.}')).toMatchObject({
+			kind: 'essay',
+			prompt: 'Write about the source.',
+			generalFeedback: 'Name the author.'
+		});
+		expect(one('E {  \n }')).toMatchObject({ kind: 'essay' });
+	});
+});
+
 describe('unsupported questions', () => {
-	it('reports essays, descriptions and cloze with their lines and imports the rest', () => {
+	it('reports descriptions and cloze with their lines and imports the rest, essays included', () => {
 		const parsed = parseGift(
 			'::E::Essay {}\n\nJust text.\n\n::C::A {=b ~c} and {=d ~e}.\n\nOK {T}\n\n{1:SHORTANSWER:=x}'
 		);
 		expect(parsed.unsupported).toEqual([
-			{
-				line: 1,
-				title: 'E',
-				message: 'essay question ({}): our quizzes have no free-text answers'
-			},
 			{ line: 3, message: 'description (text with no answer block {…}): not supported' },
 			{
 				line: 5,
@@ -225,7 +231,10 @@ describe('unsupported questions', () => {
 			},
 			{ line: 9, message: 'embedded answers (cloze) are not supported' }
 		]);
-		expect(parsed.questions.map((q) => q.prompt)).toEqual(['OK']);
+		expect(parsed.questions.map((q) => [q.prompt, q.kind])).toEqual([
+			['Essay', 'essay'],
+			['OK', 'truefalse']
+		]);
 		expect(parsed.errors).toEqual([]);
 	});
 });

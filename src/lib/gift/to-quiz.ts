@@ -112,6 +112,14 @@ function mapBody(gift: GiftQuestion, notes: string[]): Body | string {
 				...firstMatch(gift.answers),
 				...(gift.wrongFeedback ? { wrongFeedback: gift.wrongFeedback } : {})
 			};
+		case 'essay':
+			return {
+				type: 'essay',
+				...(gift.guidance ? { guidance: gift.guidance } : {}),
+				...(gift.template ? { template: gift.template } : {}),
+				...(gift.minWords ? { minWords: gift.minWords } : {}),
+				...(gift.maxWords ? { maxWords: gift.maxWords } : {})
+			};
 		case 'matching': {
 			const distractors = gift.pairs.filter((pair) => pair.left === '').map((pair) => pair.right);
 			return {

@@ -51,7 +51,9 @@ export type GiftBody =
 			/** The `~#…` feedback for any other number. */
 			wrongFeedback?: string;
 	  }
-	| { kind: 'matching'; pairs: GiftPair[] };
+	| { kind: 'matching'; pairs: GiftPair[] }
+	/** Moodle's essay (`{}`): free text an instructor grades; the extras come from Moodle XML. */
+	| { kind: 'essay'; guidance?: string; template?: string; minWords?: number; maxWords?: number };
 
 /** The JSON of a `// @question` or `// @quiz` comment, as our export writes it. */
 export interface AppComment {

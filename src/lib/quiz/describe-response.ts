@@ -14,6 +14,7 @@ export function describeResponse(question: PublicQuestion, response: Response): 
 			return [response.value ? 'True' : 'False'];
 		case 'short':
 		case 'numeric':
+		case 'essay':
 			return [response.text];
 		case 'matching':
 			return (question.pairs ?? []).map(

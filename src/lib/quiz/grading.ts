@@ -25,13 +25,16 @@ export type GradingKey =
 			 */
 			pairs: { id: string; match?: string; choice?: string }[];
 	  }
-	| { type: 'ordering'; items: { id: string }[] };
+	| { type: 'ordering'; items: { id: string }[] }
+	| ({ type: 'essay' } & Pick<Of<'essay'>, 'minWords' | 'maxWords'>);
 
 export interface Grade {
 	/** 0–1: the share of the question's mark earned. */
 	score: number;
 	/** Feedback written for what the learner chose, in the order chosen. */
 	feedback: string[];
+	/** Graded by hand (an essay): the score stays 0 until an instructor marks it. */
+	pending?: true;
 }
 
 const clamp = (value: number) => Math.min(1, Math.max(0, value));
@@ -54,7 +57,8 @@ function pick<T extends { credit: number }>(matching: T[], rule: 'first' | 'best
  * the best (the default);
  * matching — share of items matched right, a choice whose text is another item's match
  * counting as that match; ordering — share of item pairs in the right relative order (one item
- * out of place costs little, a reversed list scores 0).
+ * out of place costs little, a reversed list scores 0); essay — nothing until an instructor marks
+ * it: 0, pending.
  */
 export function grade(question: GradingKey, response: Response): Grade {
 	if (response.type !== question.type) throw new Error('response does not fit the question');
@@ -152,6 +156,8 @@ export function grade(question: GradingKey, response: Response): Grade {
 			}
 			return { score: pairs ? inOrder / pairs : 1, feedback: [] };
 		}
+		case 'essay':
+			return { score: 0, feedback: [], pending: true };
 	}
 }
 

@@ -1,4 +1,5 @@
 import type { Question } from '$lib/content/quiz-schema';
+import { ESSAY_MAX_CHARACTERS } from './essay-limits';
 import type { GradingKey } from './grading';
 import type { Response } from './types';
 import { idAt, type Layout } from './layout';
@@ -49,6 +50,30 @@ export function numericResponse(text: string): Response {
 	return { type: 'numeric', text, value };
 }
 
+/** Words as a reader counts them: runs of letters, digits and joining marks. */
+export const wordCount = (text: string) =>
+	text.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu)?.length ?? 0;
+
+/** An essay, kept as written (trimmed at its ends): refused when empty, too long or off its word limits. */
+export function essayResponse(
+	text: string,
+	limits: { minWords?: number | undefined; maxWords?: number | undefined } = {}
+): Response {
+	if (!text) throw new ResponseError('Write your answer.');
+	if ([...text].length > ESSAY_MAX_CHARACTERS)
+		throw new ResponseError(
+			`Keep the answer to ${ESSAY_MAX_CHARACTERS.toLocaleString('en-GB')} characters or fewer.`
+		);
+	const words = wordCount(text);
+	if (limits.minWords !== undefined && words < limits.minWords)
+		throw new ResponseError(`Write at least ${limits.minWords} words (this answer has ${words}).`);
+	if (limits.maxWords !== undefined && words > limits.maxWords)
+		throw new ResponseError(
+			`Keep the answer to ${limits.maxWords} words or fewer (this answer has ${words}).`
+		);
+	return { type: 'essay', text };
+}
+
 export function readResponse(question: GradingKey, layout: Layout, form: FormData): Response {
 	const one = (name = 'answer') => {
 		const values = strings(form, name);
@@ -96,6 +121,8 @@ export function readResponse(question: GradingKey, layout: Layout, form: FormDat
 		}
 		case 'ordering':
 			return { type: 'ordering', order: readOrder(layout.order ?? [], form).map(offered) };
+		case 'essay':
+			return essayResponse(one(), question);
 	}
 }
 

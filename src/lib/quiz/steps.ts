@@ -27,7 +27,8 @@ export function tally(steps: QuestionStep[]): Tally {
 		correct: 0,
 		'partly correct': 0,
 		incorrect: 0,
-		'not answered': 0
+		'not answered': 0,
+		'awaiting grading': 0
 	};
 	for (const step of steps) counts[step.status] += 1;
 	return counts;
@@ -40,5 +41,6 @@ export const statusWords: Record<StepStatus, string> = {
 	correct: 'Right',
 	'partly correct': 'Partly right',
 	incorrect: 'Not quite',
-	'not answered': 'Not answered'
+	'not answered': 'Not answered',
+	'awaiting grading': 'Awaits grading'
 };

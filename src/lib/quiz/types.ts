@@ -12,7 +12,8 @@ export type Response =
 	| { type: 'short'; text: string }
 	| { type: 'numeric'; text: string; value: number }
 	| { type: 'matching'; matches: Record<string, string> }
-	| { type: 'ordering'; order: string[] };
+	| { type: 'ordering'; order: string[] }
+	| { type: 'essay'; text: string };
 
 export interface PublicQuestion {
 	key: string;
@@ -26,11 +27,16 @@ export interface PublicQuestion {
 	pairs?: { id: string; prompt: string }[];
 	/** Ordering items in their starting order. */
 	items?: Choice[];
+	/** An essay's starting text and word limits. */
+	template?: string;
+	minWords?: number;
+	maxWords?: number;
 }
 
 export interface QuestionResult {
 	score: number;
-	verdict: 'correct' | 'partly correct' | 'incorrect' | 'not answered';
+	/** An essay waits for an instructor's mark: until then its score of 0 is provisional. */
+	verdict: 'correct' | 'partly correct' | 'incorrect' | 'not answered' | 'awaiting grading';
 	feedback: string[];
 	correctAnswer: string[];
 	explanation: string;

@@ -3,7 +3,14 @@ import type { Question } from '$lib/content/quiz-schema';
 import { describeResponse } from '$lib/quiz/describe-response';
 import type { Response } from '$lib/quiz/types';
 import { db } from '../db';
-import { answers, attemptQuestions, attempts, questionVersions, quizzes } from '../db/schema';
+import {
+	answers,
+	attemptQuestions,
+	attempts,
+	essayMarks,
+	questionVersions,
+	quizzes
+} from '../db/schema';
 import { awaitsSubmission } from '../quiz/awaiting-submission';
 import { publicResponse, type Layout } from '$lib/quiz/layout';
 import { publicQuestion } from '../quiz/question-views';
@@ -20,7 +27,8 @@ export async function answersOf(userId: number) {
 			status: attempts.status,
 			feedback: quizzes.feedback,
 			body: questionVersions.body,
-			layout: attemptQuestions.layout
+			layout: attemptQuestions.layout,
+			mark: { comment: essayMarks.comment, markedAt: essayMarks.markedAt }
 		})
 		.from(answers)
 		.innerJoin(attempts, eq(attempts.id, answers.attemptId))
@@ -33,9 +41,16 @@ export async function answersOf(userId: number) {
 				eq(attemptQuestions.questionVersionId, answers.questionVersionId)
 			)
 		)
+		.leftJoin(
+			essayMarks,
+			and(
+				eq(essayMarks.attemptId, answers.attemptId),
+				eq(essayMarks.questionVersionId, answers.questionVersionId)
+			)
+		)
 		.where(eq(attempts.userId, userId))
 		.orderBy(asc(answers.attemptId), asc(attemptQuestions.position));
-	return rows.map(({ answer, body, ...row }) => {
+	return rows.map(({ answer, body, mark, ...row }) => {
 		const question = body as Question;
 		const layout = row.layout as Layout;
 		const response = answer.response as Response;
@@ -51,7 +66,10 @@ export async function answersOf(userId: number) {
 			response: withheld ? null : response,
 			score: withheld ? null : answer.score,
 			answeredAt: answer.answeredAt,
-			updatedAt: answer.updatedAt
+			updatedAt: answer.updatedAt,
+			// An essay's mark is its score; the instructor's comment and when they marked it are here.
+			markComment: mark?.comment ?? null,
+			markedAt: mark?.markedAt ?? null
 		};
 	});
 }

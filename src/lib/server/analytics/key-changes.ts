@@ -20,6 +20,8 @@ function keyOf(question: Question): string {
 			return JSON.stringify([question.pairs, question.distractors]);
 		case 'ordering':
 			return JSON.stringify(question.items.map((item) => item.id));
+		case 'essay':
+			return '';
 	}
 }
 

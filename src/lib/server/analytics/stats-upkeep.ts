@@ -2,8 +2,8 @@
 // choice_counts) equal to
 // what stats-rebuild.ts would compute from the raw answers, by adding and taking away single
 // attempts' contributions in the transaction that changes them. Every change to which attempts a
-// class's statistics hold goes through here: a submission, a deleted attempt, a student joining
-// or leaving a class, a deleted account.
+// class's statistics hold, or to what a held attempt scored, goes through here: a submission, a
+// deleted attempt, an essay marked by hand, a student joining or leaving a class, a deleted account.
 import { db } from '../db';
 import { attemptSets, type AttemptSet } from '../db/schema';
 import { attemptSetsOf } from './attempt-sets';
@@ -212,17 +212,21 @@ export interface PendingChange {
 	grading: Grading;
 	before: Record<AttemptSet, number[]>;
 	known: Map<number, Contribution>;
+	/** Attempts whose scores the change rewrites: taken out as they were, added back as they are. */
+	restating: Set<number>;
 }
 
 /**
  * Call before changing one learner's attempts at a quiz, inside the transaction that changes
- * them; then `finishStatsChange`. Attempts the change deletes must be named in `deleting`: their
- * answers are read now, before they go.
+ * them; then `finishStatsChange`. Attempts the change deletes must be named in `deleting`, and
+ * submitted attempts whose answers' scores it changes in `restating`: their answers are read now,
+ * as they were.
  */
 export function startStatsChange(
 	userId: number,
 	quizId: string,
-	deleting: number[] = []
+	deleting: number[] = [],
+	restating: number[] = []
 ): PendingChange {
 	const grading = gradingOf(quizId);
 	return {
@@ -230,12 +234,20 @@ export function startStatsChange(
 		quizId,
 		grading,
 		before: setsOf(grading, attemptsAt(userId, quizId)),
-		known: new Map(deleting.map((id) => [id, contributionOf(id)]))
+		known: new Map([...deleting, ...restating].map((id) => [id, contributionOf(id)])),
+		restating: new Set(restating)
 	};
 }
 
 /** Brings the statistics of every class the learner is in, and their summary row, up to date. */
-export function finishStatsChange({ userId, quizId, grading, before, known }: PendingChange): void {
+export function finishStatsChange({
+	userId,
+	quizId,
+	grading,
+	before,
+	known,
+	restating
+}: PendingChange): void {
 	const attempts = attemptsAt(userId, quizId);
 	const after = setsOf(grading, attempts);
 	const contribution = (id: number) => {
@@ -243,12 +255,15 @@ export function finishStatsChange({ userId, quizId, grading, before, known }: Pe
 		if (!found) known.set(id, (found = contributionOf(id)));
 		return found;
 	};
+	const restated = new Map([...restating].map((id) => [id, contributionOf(id)]));
 	for (const classId of classesOf(userId)) {
 		for (const set of attemptSets) {
-			const kept = new Set(after[set]);
-			const had = new Set(before[set]);
+			// A restated attempt goes out as it was and comes back (if it still counts) as it is now.
+			const kept = new Set(after[set].filter((id) => !restating.has(id)));
+			const had = new Set(before[set].filter((id) => !restating.has(id)));
 			for (const id of before[set]) if (!kept.has(id)) apply(classId, set, contribution(id), -1);
-			for (const id of after[set]) if (!had.has(id)) apply(classId, set, contribution(id), 1);
+			for (const id of after[set])
+				if (!had.has(id)) apply(classId, set, restated.get(id) ?? contribution(id), 1);
 			const students = Number(after[set].length > 0) - Number(before[set].length > 0);
 			if (students) countStudent(classId, quizId, set, students as 1 | -1);
 		}

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
 	blob,
 	check,
+	foreignKey,
 	index,
 	integer,
 	primaryKey,
@@ -159,6 +160,31 @@ export const answers = sqliteTable(
 		// the choice made, drizzle/0004, served the item analysis's scan of the answers; 0009 drops it
 		// now that the analysis reads question_stats instead.)
 		index('answers_attempt_score_idx').on(table.attemptId, table.questionVersionId, table.score)
+	]
+);
+
+/**
+ * An instructor's mark for an answer graded by hand (an essay), which the answer's own score then
+ * equals. An essay answer without a row here awaits grading; regrading rewrites the row.
+ */
+export const essayMarks = sqliteTable(
+	'essay_marks',
+	{
+		attemptId: integer('attempt_id').notNull(),
+		questionVersionId: integer('question_version_id').notNull(),
+		/** The share of the question's mark given, 0–1. */
+		mark: real('mark').notNull(),
+		comment: text('comment'),
+		graderId: integer('grader_id').references(() => users.id, { onDelete: 'set null' }),
+		markedAt: timestamp('marked_at').notNull()
+	},
+	(table) => [
+		primaryKey({ columns: [table.attemptId, table.questionVersionId] }),
+		foreignKey({
+			columns: [table.attemptId, table.questionVersionId],
+			foreignColumns: [answers.attemptId, answers.questionVersionId]
+		}).onDelete('cascade'),
+		check('essay_marks_mark_range', sql`${table.mark} between 0 and 1`)
 	]
 );
 

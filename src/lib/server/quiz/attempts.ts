@@ -8,6 +8,7 @@ import {
 	answers,
 	attemptQuestions,
 	attempts,
+	essayMarks,
 	questionVersions,
 	quizzes,
 	syncReceipts,
@@ -30,7 +31,14 @@ export interface AttemptQuestion {
 	versionId: number;
 	question: Question;
 	layout: Layout;
-	answer: { response: Response; score: number } | null;
+	answer: AnswerRecord | null;
+}
+
+export interface AnswerRecord {
+	response: Response;
+	score: number;
+	/** An instructor's mark (essays): the score is that mark. Absent while an essay awaits one. */
+	marked?: { comment: string | null };
 }
 
 export async function quizSettings(quizId: string): Promise<QuizSettings> {
@@ -139,7 +147,9 @@ export async function attemptQuestionsOf(attemptId: number): Promise<AttemptQues
 			body: questionVersions.body,
 			layout: attemptQuestions.layout,
 			response: answers.response,
-			score: answers.score
+			score: answers.score,
+			markedAt: essayMarks.markedAt,
+			comment: essayMarks.comment
 		})
 		.from(attemptQuestions)
 		.innerJoin(questionVersions, eq(questionVersions.id, attemptQuestions.questionVersionId))
@@ -150,6 +160,13 @@ export async function attemptQuestionsOf(attemptId: number): Promise<AttemptQues
 				eq(answers.questionVersionId, attemptQuestions.questionVersionId)
 			)
 		)
+		.leftJoin(
+			essayMarks,
+			and(
+				eq(essayMarks.attemptId, answers.attemptId),
+				eq(essayMarks.questionVersionId, answers.questionVersionId)
+			)
+		)
 		.where(eq(attemptQuestions.attemptId, attemptId))
 		.orderBy(asc(attemptQuestions.position));
 	return rows.map((row) => ({
@@ -157,7 +174,14 @@ export async function attemptQuestionsOf(attemptId: number): Promise<AttemptQues
 		versionId: row.versionId,
 		question: row.body as Question,
 		layout: row.layout as Layout,
-		answer: row.response === null ? null : { response: row.response as Response, score: row.score! }
+		answer:
+			row.response === null
+				? null
+				: {
+						response: row.response as Response,
+						score: row.score!,
+						...(row.markedAt !== null && { marked: { comment: row.comment } })
+					}
 	}));
 }
 
@@ -293,8 +317,10 @@ export async function saveAnswer(
 			if (clientId && !claimReceipt(userId, clientId, 'answer', now)) return;
 			if (attempt.feedback === 'immediate') {
 				insertFirstAnswer().run(values);
-				// The key has been shown: the question joins the learner's reviews now.
-				introduceCard(userId, attempt.quizId, questionKey, score, now);
+				// The key has been shown: the question joins the learner's reviews now. An essay never
+				// does: only an instructor can grade it, so a review could not.
+				if (question.type !== 'essay')
+					introduceCard(userId, attempt.quizId, questionKey, score, now);
 			} else upsertAnswer().run(values);
 		})
 	);
@@ -326,7 +352,7 @@ export async function submitAttempt(userId: number, attemptId: number): Promise<
 	});
 	// Every answered question becomes a review card (those already introduced keep theirs).
 	for (const question of await attemptQuestionsOf(attemptId)) {
-		if (question.answer)
+		if (question.answer && question.question.type !== 'essay')
 			introduceCard(userId, attempt.quizId, question.question.id, question.answer.score);
 	}
 }

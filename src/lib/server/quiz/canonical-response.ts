@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Question } from '$lib/content/quiz-schema';
 import {
+	essayResponse,
 	matchingChoices,
 	numericResponse,
 	ResponseError,
@@ -69,5 +70,7 @@ export function canonicalResponse(question: Question, input: unknown): Response 
 				throw new ResponseError('Put every item in the list exactly once.');
 			return { type: 'ordering', order: order.map(offered(ids)) };
 		}
+		case 'essay':
+			return essayResponse(read(z.object({ text: z.string().max(100_000) })).text.trim(), question);
 	}
 }

@@ -788,3 +788,59 @@ describe('questionSteps', () => {
 		).toEqual(['correct', 'partly correct', 'incorrect', 'not answered']);
 	});
 });
+
+describe('an essay', () => {
+	const essay = () =>
+		make('essay', {
+			guidance: 'SECRET-GUIDANCE for graders',
+			template: 'I think',
+			minWords: 10
+		});
+	const written: Response = { type: 'essay', text: 'My answer in words.' };
+
+	it('shows the learner its template and word limits, never the graders’ guidance', () => {
+		const shown = publicQuestion(essay(), {}, 1);
+		expect(shown).toMatchObject({ type: 'essay', template: 'I think', minWords: 10 });
+		const states = attemptQuestionStates({ feedback: 'immediate' }, true, [
+			entry(essay(), written)
+		]);
+		expect(JSON.stringify(states)).not.toContain('SECRET-GUIDANCE');
+	});
+
+	it('awaits grading once answered, with no right answer, until it has a mark', () => {
+		const [pending] = attemptQuestionStates({ feedback: 'immediate' }, false, [
+			entry(essay(), written)
+		]);
+		expect(pending!.result).toMatchObject({
+			score: 0,
+			verdict: 'awaiting grading',
+			feedback: [],
+			correctAnswer: []
+		});
+		expect(pending!.result!.explanation).toContain(EXPLANATION);
+		expect(questionSteps({ feedback: 'immediate' }, false, [entry(essay(), written)])).toEqual([
+			{ number: 1, status: 'awaiting grading' }
+		]);
+	});
+
+	it('once marked, takes the mark as its score and the comment as its feedback', () => {
+		const marked = (score: number, comment: string | null): AttemptQuestion => ({
+			...entry(essay(), written),
+			answer: { response: written, score, marked: { comment } }
+		});
+		const states = attemptQuestionStates({ feedback: 'deferred' }, true, [
+			marked(0.7, 'Name the group.'),
+			marked(1, null)
+		]);
+		expect(states.map((state) => state.result)).toMatchObject([
+			{ score: 0.7, verdict: 'partly correct', feedback: ['Name the group.'] },
+			{ score: 1, verdict: 'correct', feedback: [] }
+		]);
+		expect(
+			questionSteps({ feedback: 'deferred' }, true, [marked(0, null), entry(essay())])
+		).toEqual([
+			{ number: 1, status: 'incorrect' },
+			{ number: 2, status: 'not answered' }
+		]);
+	});
+});

@@ -44,6 +44,14 @@ export function publicQuestion(question: Question, layout: Layout, number: numbe
 			};
 		case 'ordering':
 			return { ...base, items: shown(layout, question.items) };
+		// The guidance is for graders: it never reaches the learner's page.
+		case 'essay':
+			return {
+				...base,
+				...(question.template !== undefined && { template: question.template }),
+				...(question.minWords !== undefined && { minWords: question.minWords }),
+				...(question.maxWords !== undefined && { maxWords: question.maxWords })
+			};
 		default:
 			return base;
 	}
@@ -114,6 +122,9 @@ function correctAnswer(question: Question): string[] {
 			return question.pairs.map((pair) => `${pair.prompt} → ${pair.match}`);
 		case 'ordering':
 			return question.items.map((item, i) => `${i + 1}. ${item.text}`);
+		// No model answer: an instructor marks it.
+		case 'essay':
+			return [];
 	}
 }
 
@@ -152,18 +163,42 @@ function rightPositions(
 	}
 }
 
+function gradedResult(question: Question, answer: AttemptQuestion['answer']) {
+	const { score, feedback } = answer
+		? grade(question, answer.response)
+		: { score: 0, feedback: [] };
+	return { score, feedback, verdict: verdictFor(answer ? score : null) };
+}
+
+/** An essay's result: the instructor's mark and comment once marked; until then, nothing decided. */
+function essayResult(answer: AttemptQuestion['answer']) {
+	if (!answer) return { score: 0, feedback: [], verdict: verdictFor(null) };
+	if (!answer.marked) return { score: 0, feedback: [], verdict: 'awaiting grading' as const };
+	const { comment } = answer.marked;
+	return {
+		score: answer.score,
+		feedback: comment ? [comment] : [],
+		verdict: verdictFor(answer.score)
+	};
+}
+
+/** How a question stands once its result may be shown. */
+export function answerVerdict(entry: AttemptQuestion): QuestionResult['verdict'] {
+	if (entry.question.type === 'essay') return essayResult(entry.answer).verdict;
+	return verdictFor(entry.answer?.score ?? null);
+}
+
 /** The question's key and sources, with the right answer's positions when the layout is given. */
 export function questionResult(
 	question: Question,
 	response: AttemptQuestion['answer'],
 	layout?: Layout
 ): QuestionResult {
-	const { score, feedback } = response
-		? grade(question, response.response)
-		: { score: 0, feedback: [] };
+	const { score, feedback, verdict } =
+		question.type === 'essay' ? essayResult(response) : gradedResult(question, response);
 	return {
 		score,
-		verdict: verdictFor(response ? score : null),
+		verdict,
 		feedback,
 		correctAnswer: correctAnswer(question),
 		explanation: question.explanation,
@@ -233,7 +268,7 @@ export function questionSteps(
 	return questions.map((entry, index) => ({
 		number: index + 1,
 		status: mayReveal(settings, submitted, entry)
-			? verdictFor(entry.answer?.score ?? null)
+			? answerVerdict(entry)
 			: entry.answer
 				? 'answered'
 				: 'unanswered'

@@ -52,6 +52,8 @@ function someResponses(question: Question): Response[] {
 			const swapped = [ids[1]!, ids[0]!, ...ids.slice(2)];
 			return [ids, [...ids].reverse(), swapped].map((order) => ({ type: 'ordering', order }));
 		}
+		case 'essay':
+			return [{ type: 'essay', text: 'An answer in words.' }];
 	}
 }
 
@@ -72,6 +74,7 @@ function formFor(question: Question, layout: Layout, response: Response): FormDa
 			break;
 		case 'short':
 		case 'numeric':
+		case 'essay':
 			form.append('answer', response.text);
 			break;
 		case 'matching':

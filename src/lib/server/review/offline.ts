@@ -74,6 +74,9 @@ export function gradingKey(question: Question): GradingKey {
 			};
 		case 'ordering':
 			return { type: 'ordering', items: question.items.map(({ id }) => ({ id })) };
+		// Never a review card (see introduceCard's callers): listed for completeness.
+		case 'essay':
+			return { type: 'essay' };
 	}
 }
 

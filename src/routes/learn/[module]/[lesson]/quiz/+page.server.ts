@@ -4,6 +4,7 @@ import { requireUser } from '$lib/server/guards';
 import { attemptsOf, quizSettings, startOrResumeAttempt } from '$lib/server/quiz/attempts';
 import { catalog, quizIdFor } from '$lib/server/quiz/catalog';
 import { quizGrade } from '$lib/server/quiz/quiz-grade';
+import { awaitingGrading } from '$lib/server/quiz/essay-marks';
 import { orErrorPage, orFailure } from '$lib/server/quiz/http';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
 	const settings = await orErrorPage(() => quizSettings(entry.id));
 	const history = await attemptsOf(user.id, entry.id);
 	const used = history.length;
+	const ungraded = await awaitingGrading(history.map((attempt) => attempt.id));
 	return {
 		module: { title: module.title, href: module.href, number: module.number },
 		lesson: { title: lesson.title, href: lesson.href },
@@ -36,6 +38,8 @@ export const load: PageServerLoad = async (event) => {
 			number: index + 1,
 			status: attempt.status,
 			score: attempt.score,
+			/** Essays not yet marked: the score is provisional until they are. */
+			awaitingGrading: attempt.status === 'submitted' ? (ungraded.get(attempt.id) ?? 0) : 0,
 			submittedAt: attempt.submittedAt?.toISOString() ?? null
 		})),
 		canStart:

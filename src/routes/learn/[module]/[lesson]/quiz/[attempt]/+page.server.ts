@@ -60,7 +60,9 @@ export const load: PageServerLoad = async (event) => {
 			...common,
 			screen: 'end' as const,
 			mistakes: attemptQuestionStates(settings, true, entries).filter(
-				(question) => question.result?.verdict !== 'correct'
+				// An essay awaiting its mark is not a mistake (yet).
+				(question) =>
+					question.result?.verdict !== 'correct' && question.result?.verdict !== 'awaiting grading'
 			),
 			nextLesson: lesson.next && { title: lesson.next.title, href: lesson.next.href },
 			reviewsDue: await dueCount(user.id),

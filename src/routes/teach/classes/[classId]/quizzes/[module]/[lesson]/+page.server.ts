@@ -4,6 +4,7 @@ import { attemptSetCounts, attemptSetParam } from '$lib/server/analytics/attempt
 import { itemAnalysis, MIN_FLAG_ATTEMPTS } from '$lib/server/analytics/item-analysis';
 import { classAccess } from '$lib/server/class-access';
 import { findLesson } from '$lib/server/progress/lessons';
+import { awaitingByQuestion } from '$lib/server/quiz/essay-marks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,6 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!entry?.ref.hasQuiz) error(404, 'No such quiz.');
 	const attemptSet = attemptSetParam.parse(event.url.searchParams.get('attempts') ?? undefined);
 	const analysis = await itemAnalysis(klass.id, quizId, attemptSet);
+	const awaiting = await awaitingByQuestion(klass.id, quizId);
 	return {
 		klass: { id: klass.id, name: klass.name },
 		lesson: { title: entry.lesson.title, href: entry.lesson.href },
@@ -23,8 +25,10 @@ export const load: PageServerLoad = async (event) => {
 		attempts: analysis.attempts,
 		students: analysis.students,
 		summary: analysis.summary,
+		gradingPath: `/teach/classes/${klass.id}/grading`,
 		items: analysis.items.map((item) => ({
 			...item,
+			awaitingGrading: awaiting.get(item.questionKey) ?? 0,
 			citations: item.citations.map((citation) => {
 				const article = findSource(citation.source);
 				return {
