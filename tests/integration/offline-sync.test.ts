@@ -376,8 +376,10 @@ describe('reviews synced after being answered offline', () => {
 			);
 		// The lapse the class page counts ("mastery dropping") follows time order too.
 		const lapsedAt = () =>
-			read<{ at: number | null }>('select lapsed_at as at from review_cards where id = ?', cardId)[0]!
-				.at;
+			read<{ at: number | null }>(
+				'select lapsed_at as at from review_cards where id = ?',
+				cardId
+			)[0]!.at;
 		await send(phone);
 		expect(stateOf(cardId)).toEqual(answeredOnline(start, scored(phone)));
 		expect(lapsedAt()).toBe(phone[1]!.at);
