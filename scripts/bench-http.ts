@@ -3,9 +3,10 @@
 // temporary database and a free loopback port, signs up BENCH_STUDENTS students through the
 // sign-up form, opens an attempt for each at every quiz, then drives GET /healthz, answer posts
 // (every question type, each post a question not yet answered, half as a browser without
-// JavaScript posts them, half as `use:enhance` does) and lesson pages at 10, 50 and 100
-// connections, each run bounded by BENCH_SECONDS and by a count. Afterwards it checks that the
-// database holds exactly the answers the server acknowledged.
+// JavaScript posts them, half as `use:enhance` does, with the page data it loads after a
+// redirect result) and lesson pages at 10, 50 and 100 connections, each run bounded by
+// BENCH_SECONDS and by a count. Afterwards it checks that the database holds exactly the answers
+// the server acknowledged.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import {
 	acknowledged,
 	answerQueue,
 	courseQuizzes,
+	followUp,
 	postHeaders,
 	signUpStudents
 } from './bench-http/classroom';
@@ -76,6 +78,9 @@ function printRun(run: RunResult) {
 			`p50 ${ms(run.p50)}`,
 			`p99 ${ms(run.p99)}`,
 			`max ${ms(run.max)}`,
+			...(run.followUps
+				? [`with follow-up (${run.followUps}) p50 ${ms(run.roundP50)} p99 ${ms(run.roundP99)}`]
+				: []),
 			`first byte ≤ ${ms(run.firstByteMax)}${run.probesUnanswered ? ` (${run.probesUnanswered} unanswered)` : ''}`,
 			`CPU ${run.usage.cores.toFixed(2)} cores`,
 			`RSS ${run.usage.rssMegabytes.toFixed(0)} MB (${run.usage.processes} proc)`,
@@ -142,6 +147,7 @@ try {
 					onResponse: (status, body) => {
 						if (acknowledged(post, status, body))
 							acked.add(`${post.attemptId}/${post.questionKey}`);
+						return followUp(post, status, body);
 					}
 				};
 			}
@@ -167,7 +173,10 @@ try {
 		const firstByte = Math.max(...[health, answers, lesson].map((r) => r?.firstByteMax ?? 0));
 		const line =
 			`${connections} connections: ` +
-			(answers ? `answers ${answers.perSecond.toFixed(0)}/s at p99 ${ms(answers.p99)}, ` : '') +
+			(answers
+				? `answers ${answers.perSecond.toFixed(0)}/s at p99 ${ms(answers.p99)} ` +
+					`(until the feedback shows ${ms(answers.roundP99)}), `
+				: '') +
 			(answers && health ? `${(answers.perSecond / health.perSecond).toFixed(2)}× healthz; ` : '') +
 			`longest first byte ${ms(firstByte)}`;
 		summary.push(line);

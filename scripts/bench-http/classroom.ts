@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { quizFile, type Question } from '../../src/lib/content/quiz-schema';
 import { newAccount, Visitor } from '../../tests/helpers/client';
 import { projectRoot } from '../../tests/helpers/server';
+import type { NextRequest } from './load';
 
 export interface CourseQuiz {
 	path: string;
@@ -183,4 +184,33 @@ export function acknowledged(post: AnswerPost, status: number, body: string): bo
 	} catch {
 		return false;
 	}
+}
+
+/**
+ * What the quiz page asks for next because of the answer to an enhanced post: a redirect result
+ * makes it load the page data where the redirect points (`goto` with `invalidateAll`: every load
+ * of the page runs again); an answer carrying its own data needs nothing more. A browser without
+ * JavaScript loads the page a 303 points to; that is a page view, left to the lesson route.
+ */
+export function followUp(post: AnswerPost, status: number, body: string): NextRequest | undefined {
+	if (!post.enhanced || status !== 200) return undefined;
+	let location: string | undefined;
+	try {
+		const parsed = JSON.parse(body) as { type?: string; location?: string };
+		if (parsed.type === 'redirect') location = parsed.location;
+	} catch {
+		return undefined;
+	}
+	if (!location) return undefined;
+	const target = new URL(location, 'http://course');
+	const cookie = [...post.visitor.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+	return {
+		method: 'GET',
+		path: `${target.pathname}/__data.json${target.search}`,
+		headers: {
+			cookie,
+			'x-forwarded-for': post.visitor.address,
+			'accept-encoding': 'br, gzip'
+		}
+	};
 }
