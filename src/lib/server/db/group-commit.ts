@@ -14,6 +14,13 @@ interface Pending {
 }
 
 let pending: Pending[] = [];
+/** When this process last had a commit go through (performance.now()), or -Infinity. */
+let lastCommitAt = -Infinity;
+
+/** Whether this process has had a commit go through in the last `ms`: it could take writes then. */
+export function committedWithin(ms: number): boolean {
+	return performance.now() - lastCommitAt <= ms;
+}
 
 function commitPending(): void {
 	const batch = pending;
@@ -32,6 +39,7 @@ function commitPending(): void {
 				}
 			})
 			.immediate();
+		lastCommitAt = performance.now();
 	} catch (error) {
 		// The commit itself failed (the disk, a lock held too long): nothing of the batch is saved.
 		log.error('group_commit_failed', { writes: batch.length });
