@@ -6,7 +6,7 @@ import '../load-env.js';
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { boundInFlight, inFlightLimit } from './back-pressure.js';
+import { boundInFlight, inFlightLimit, lateLoopSettings } from './back-pressure.js';
 import { compressDynamic } from './compression.js';
 import { setSecurityHeaders } from './headers.js';
 import { log } from './log.js';
@@ -28,7 +28,12 @@ const guardStatic = staticFileGuard(built, log);
 const isBuiltFile = (/** @type {import('node:http').IncomingMessage} */ req) =>
 	built.has(staticPath(req) ?? '');
 const compress = compressDynamic(isBuiltFile);
-const admit = boundInFlight({ limit: inFlightLimit(process.env), isExempt: isBuiltFile, log });
+const admit = boundInFlight({
+	limit: inFlightLimit(process.env),
+	lateLoop: lateLoopSettings(process.env),
+	isExempt: isBuiltFile,
+	log
+});
 
 const server = createServer((req, res) => {
 	if (settings.stampsProtocol) req.headers[PROTOCOL_HEADER] = 'http';
