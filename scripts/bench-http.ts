@@ -204,6 +204,10 @@ try {
 				: '')
 	);
 	if (lost || duplicated) process.exitCode = 1;
+} catch (error) {
+	// What the server said is the first thing to read when a run fails.
+	console.error(server.output().split('\n').slice(-30).join('\n'));
+	throw error;
 } finally {
 	await server.stop();
 }
