@@ -26,6 +26,9 @@ import { currentQuestion, nextToAnswer, questionNumber } from '$lib/quiz/steps';
 import { KEEP_ATTEMPT_HEADER } from '$lib/offline/rules';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
+// Built once: building a schema costs more than checking a value with it.
+const clientIdSchema = z.uuid();
+
 /** The learner's attempt, checked to belong to the quiz named in the URL. */
 async function attemptFor(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const user = requireUser(event);
@@ -91,7 +94,7 @@ export const actions: Actions = {
 		const question = String(form.get('question') ?? '');
 		// Set by a page that queued the answer offline: sent again, it changes nothing.
 		const clientId = String(form.get('clientId') ?? '') || undefined;
-		if (clientId && !z.uuid().safeParse(clientId).success)
+		if (clientId && !clientIdSchema.safeParse(clientId).success)
 			return fail(400, { question, message: 'That answer’s id is not valid.' });
 		const saved = await orFailure({ question }, () =>
 			saveAnswer(user.id, attempt.id, question, form, clientId)
