@@ -21,6 +21,7 @@ import {
 	signUpStudents
 } from './bench-http/classroom';
 import { runLoad, type NextRequest, type RunResult } from './bench-http/load';
+import { takeServerTiming, timesRequests, type ServerTiming } from './bench-http/server-timing';
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS || 300);
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
@@ -67,7 +68,7 @@ function lessonPaths(): string[] {
 
 const ms = (value: number) => `${Math.round(value)} ms`;
 
-function printRun(run: RunResult) {
+function printRun(run: RunResult, own: ServerTiming | null) {
 	const statuses = Object.entries(run.statuses)
 		.map(([status, n]) => `${status}×${n}`)
 		.join(' ');
@@ -81,6 +82,7 @@ function printRun(run: RunResult) {
 			...(run.followUps
 				? [`with follow-up (${run.followUps}) p50 ${ms(run.roundP50)} p99 ${ms(run.roundP99)}`]
 				: []),
+			...(own ? [`in the server p50 ${ms(own.p50)} p99 ${ms(own.p99)}`] : []),
 			`first byte ≤ ${ms(run.firstByteMax)}${run.probesUnanswered ? ` (${run.probesUnanswered} unanswered)` : ''}`,
 			`CPU ${run.usage.cores.toFixed(2)} cores`,
 			`RSS ${run.usage.rssMegabytes.toFixed(0)} MB (${run.usage.processes} proc)`,
@@ -90,8 +92,12 @@ function printRun(run: RunResult) {
 }
 
 if (!ROOT) buildIfNeeded();
+const timed = timesRequests(ROOT ?? projectRoot);
 const server = await startServer({
-	env: process.env.WORKERS ? { WORKERS: process.env.WORKERS } : {},
+	env: {
+		...(process.env.WORKERS ? { WORKERS: process.env.WORKERS } : {}),
+		...(timed ? { REQUEST_TIMING: '1' } : {})
+	},
 	root: ROOT,
 	nodeArgs: PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []
 });
@@ -123,9 +129,11 @@ try {
 			options: Omit<Parameters<typeof runLoad>[0], keyof typeof base>
 		) => {
 			if (!ROUTES.has(name)) return null;
+			await takeServerTiming(server, timed); // what came before this run is not counted
 			const result = await runLoad({ ...base, ...options });
-			printRun(result);
-			return result;
+			const own = await takeServerTiming(server, timed);
+			printRun(result, own);
+			return { ...result, own };
 		};
 		const health = await run('healthz', {
 			route: 'GET /healthz',
@@ -175,7 +183,9 @@ try {
 			`${connections} connections: ` +
 			(answers
 				? `answers ${answers.perSecond.toFixed(0)}/s at p99 ${ms(answers.p99)} ` +
-					`(until the feedback shows ${ms(answers.roundP99)}), `
+					`(until the feedback shows ${ms(answers.roundP99)}` +
+					(answers.own ? `; in the server ${ms(answers.own.p99)}` : '') +
+					'), '
 				: '') +
 			(answers && health ? `${(answers.perSecond / health.perSecond).toFixed(2)}× healthz; ` : '') +
 			`longest first byte ${ms(firstByte)}`;

@@ -167,6 +167,7 @@ export function postHeaders(post: AnswerPost, origin: string): Record<string, st
 		'x-forwarded-for': post.visitor.address,
 		cookie,
 		origin,
+		'accept-encoding': 'br, gzip',
 		'content-type': 'application/x-www-form-urlencoded',
 		...(post.enhanced
 			? { accept: 'application/json', 'x-sveltekit-action': 'true' }

@@ -11,6 +11,7 @@ import { compressDynamic } from './compression.js';
 import { setSecurityHeaders } from './headers.js';
 import { log } from './log.js';
 import { originSettings, PROTOCOL_HEADER, publicProtocol, refusedFormOrigin } from './origin.js';
+import { requestTiming } from './request-timing.js';
 import { shutDownGracefully } from './shutdown.js';
 import { builtFiles, staticFileGuard, staticPath } from './static-guard.js';
 
@@ -35,7 +36,10 @@ const admit = boundInFlight({
 	log
 });
 
+const timeRequest = requestTiming(log);
+
 const server = createServer((req, res) => {
+	timeRequest?.(res);
 	if (settings.stampsProtocol) req.headers[PROTOCOL_HEADER] = 'http';
 	setSecurityHeaders(res, publicProtocol(req, settings));
 	if (guardStatic(req, res)) return;
