@@ -152,10 +152,10 @@ try {
 					path: post.path,
 					headers: postHeaders(post, server.url),
 					body: post.body,
-					onResponse: (status, body) => {
-						if (acknowledged(post, status, body))
+					onResponse: (status, body, headers) => {
+						if (acknowledged(post, status, body, headers))
 							acked.add(`${post.attemptId}/${post.questionKey}`);
-						return followUp(post, status, body);
+						return followUp(post, status, body, headers);
 					}
 				};
 			}

@@ -175,10 +175,28 @@ export function postHeaders(post: AnswerPost, origin: string): Record<string, st
 	};
 }
 
-/** Whether the server's answer says it saved the post (a redirect to the question's feedback). */
-export function acknowledged(post: AnswerPost, status: number, body: string): boolean {
+/**
+ * The result of an enhanced post, unless it came compressed (the load generator hands bodies over
+ * as text, which compressed bytes do not survive): only an answer carrying the question's new
+ * state is over the 1 KB below which nothing is compressed, never a refusal or a redirect.
+ */
+function carriesAnswer(headers: Record<string, string | string[]>): boolean {
+	return Object.keys(headers).some((name) => name.toLowerCase() === 'content-encoding');
+}
+
+/**
+ * Whether the server's answer says it saved the post: a redirect to the question's feedback, or
+ * (enhanced) a result with the question's new state or the redirect.
+ */
+export function acknowledged(
+	post: AnswerPost,
+	status: number,
+	body: string,
+	headers: Record<string, string | string[]>
+): boolean {
 	if (!post.enhanced) return status === 303;
 	if (status !== 200) return false;
+	if (carriesAnswer(headers)) return true;
 	try {
 		const parsed = JSON.parse(body) as { type?: string };
 		return parsed.type === 'redirect' || parsed.type === 'success';
@@ -193,8 +211,13 @@ export function acknowledged(post: AnswerPost, status: number, body: string): bo
  * of the page runs again); an answer carrying its own data needs nothing more. A browser without
  * JavaScript loads the page a 303 points to; that is a page view, left to the lesson route.
  */
-export function followUp(post: AnswerPost, status: number, body: string): NextRequest | undefined {
-	if (!post.enhanced || status !== 200) return undefined;
+export function followUp(
+	post: AnswerPost,
+	status: number,
+	body: string,
+	headers: Record<string, string | string[]>
+): NextRequest | undefined {
+	if (!post.enhanced || status !== 200 || carriesAnswer(headers)) return undefined;
 	let location: string | undefined;
 	try {
 		const parsed = JSON.parse(body) as { type?: string; location?: string };

@@ -18,7 +18,11 @@ export interface NextRequest {
 	 * of it, if any (the page data `use:enhance` loads after a redirect), sent on the same
 	 * connection before the next of the route's own.
 	 */
-	onResponse?: (status: number, body: string) => NextRequest | void;
+	onResponse?: (
+		status: number,
+		body: string,
+		headers: Record<string, string | string[]>
+	) => NextRequest | void;
 }
 
 export interface RunResult {
@@ -119,12 +123,12 @@ export async function runLoad(options: {
 							step.sentAt = step.roundStartedAt = performance.now();
 							return { ...defaults, ...asked(next) };
 						},
-						onResponse: (status, body, context) => {
+						onResponse: (status, body, context, headers) => {
 							const step = context as Step;
 							const took = performance.now() - step.sentAt;
 							own.push(took);
 							statuses[status] = (statuses[status] ?? 0) + 1;
-							step.followUp = step.next?.onResponse?.(status, body) ?? undefined;
+							step.followUp = step.next?.onResponse?.(status, body, headers) ?? undefined;
 							if (!step.followUp) rounds.push(took);
 						}
 					},
