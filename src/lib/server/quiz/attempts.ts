@@ -307,17 +307,16 @@ export async function saveAnswer(
 	const { score } = grade(question, response);
 	const now = new Date();
 	const values = { attemptId, questionVersionId: target.versionId!, response, score, now };
-	await commitTogether(() =>
-		db().transaction(() => {
-			// Claimed with the answer: of copies sent at once, the first saves it and the rest find it saved.
-			if (clientId && !claimReceipt(userId, clientId, 'answer', now)) return;
-			if (attempt.feedback === 'immediate') {
-				insertFirstAnswer().run(values);
-				// The key has been shown: the question joins the learner's reviews now.
-				introduceCard(userId, attempt.quizId, questionKey, score, now);
-			} else upsertAnswer().run(values);
-		})
-	);
+	// All or nothing: the shared commit runs each caller's writes in a savepoint of their own.
+	await commitTogether(() => {
+		// Claimed with the answer: of copies sent at once, the first saves it and the rest find it saved.
+		if (clientId && !claimReceipt(userId, clientId, 'answer', now)) return;
+		if (attempt.feedback === 'immediate') {
+			insertFirstAnswer().run(values);
+			// The key has been shown: the question joins the learner's reviews now.
+			introduceCard(userId, attempt.quizId, questionKey, score, now);
+		} else upsertAnswer().run(values);
+	});
 	return saved();
 }
 
