@@ -180,7 +180,7 @@ export function postHeaders(post: AnswerPost, origin: string): Record<string, st
  * as text, which compressed bytes do not survive): only an answer carrying the question's new
  * state is over the 1 KB below which nothing is compressed, never a refusal or a redirect.
  */
-function carriesAnswer(headers: Record<string, string | string[]>): boolean {
+function carriesAnswer(headers: Record<string, string | string[] | undefined>): boolean {
 	return Object.keys(headers).some((name) => name.toLowerCase() === 'content-encoding');
 }
 
@@ -192,7 +192,7 @@ export function acknowledged(
 	post: AnswerPost,
 	status: number,
 	body: string,
-	headers: Record<string, string | string[]>
+	headers: Record<string, string | string[] | undefined>
 ): boolean {
 	if (!post.enhanced) return status === 303;
 	if (status !== 200) return false;
@@ -215,7 +215,7 @@ export function followUp(
 	post: AnswerPost,
 	status: number,
 	body: string,
-	headers: Record<string, string | string[]>
+	headers: Record<string, string | string[] | undefined>
 ): NextRequest | undefined {
 	if (!post.enhanced || status !== 200 || carriesAnswer(headers)) return undefined;
 	let location: string | undefined;

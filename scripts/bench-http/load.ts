@@ -21,7 +21,7 @@ export interface NextRequest {
 	onResponse?: (
 		status: number,
 		body: string,
-		headers: Record<string, string | string[]>
+		headers: Record<string, string | string[] | undefined>
 	) => NextRequest | void;
 }
 
@@ -128,7 +128,7 @@ export async function runLoad(options: {
 							const took = performance.now() - step.sentAt;
 							own.push(took);
 							statuses[status] = (statuses[status] ?? 0) + 1;
-							step.followUp = step.next?.onResponse?.(status, body, headers) ?? undefined;
+							step.followUp = step.next?.onResponse?.(status, body, headers ?? {}) ?? undefined;
 							if (!step.followUp) rounds.push(took);
 						}
 					},
