@@ -3,9 +3,10 @@
 // temporary database and a free loopback port, signs up BENCH_STUDENTS students through the
 // sign-up form, opens an attempt for each at every quiz, then drives GET /healthz, answer posts
 // (every question type, each post a question not yet answered, half as a browser without
-// JavaScript posts them, half as `use:enhance` does) and lesson pages at 10, 50 and 100
-// connections, each run bounded by BENCH_SECONDS and by a count. Afterwards it checks that the
-// database holds exactly the answers the server acknowledged.
+// JavaScript posts them, half as `use:enhance` does, with the page data it loads after a
+// redirect result) and lesson pages at 10, 50 and 100 connections, each run bounded by
+// BENCH_SECONDS and by a count. Afterwards it checks that the database holds exactly the answers
+// the server acknowledged.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,10 +16,12 @@ import {
 	acknowledged,
 	answerQueue,
 	courseQuizzes,
+	followUp,
 	postHeaders,
 	signUpStudents
 } from './bench-http/classroom';
 import { runLoad, type NextRequest, type RunResult } from './bench-http/load';
+import { takeServerTiming, timesRequests, type ServerTiming } from './bench-http/server-timing';
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS || 300);
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
@@ -65,7 +68,7 @@ function lessonPaths(): string[] {
 
 const ms = (value: number) => `${Math.round(value)} ms`;
 
-function printRun(run: RunResult) {
+function printRun(run: RunResult, own: ServerTiming | null) {
 	const statuses = Object.entries(run.statuses)
 		.map(([status, n]) => `${status}×${n}`)
 		.join(' ');
@@ -76,6 +79,10 @@ function printRun(run: RunResult) {
 			`p50 ${ms(run.p50)}`,
 			`p99 ${ms(run.p99)}`,
 			`max ${ms(run.max)}`,
+			...(run.followUps
+				? [`with follow-up (${run.followUps}) p50 ${ms(run.roundP50)} p99 ${ms(run.roundP99)}`]
+				: []),
+			...(own ? [`in the server p50 ${ms(own.p50)} p99 ${ms(own.p99)}`] : []),
 			`first byte ≤ ${ms(run.firstByteMax)}${run.probesUnanswered ? ` (${run.probesUnanswered} unanswered)` : ''}`,
 			`CPU ${run.usage.cores.toFixed(2)} cores`,
 			`RSS ${run.usage.rssMegabytes.toFixed(0)} MB (${run.usage.processes} proc)`,
@@ -85,8 +92,12 @@ function printRun(run: RunResult) {
 }
 
 if (!ROOT) buildIfNeeded();
+const timed = timesRequests(ROOT ?? projectRoot);
 const server = await startServer({
-	env: process.env.WORKERS ? { WORKERS: process.env.WORKERS } : {},
+	env: {
+		...(process.env.WORKERS ? { WORKERS: process.env.WORKERS } : {}),
+		...(timed ? { REQUEST_TIMING: '1' } : {})
+	},
 	root: ROOT,
 	nodeArgs: PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []
 });
@@ -118,9 +129,11 @@ try {
 			options: Omit<Parameters<typeof runLoad>[0], keyof typeof base>
 		) => {
 			if (!ROUTES.has(name)) return null;
+			await takeServerTiming(server, timed); // what came before this run is not counted
 			const result = await runLoad({ ...base, ...options });
-			printRun(result);
-			return result;
+			const own = await takeServerTiming(server, timed);
+			printRun(result, own);
+			return { ...result, own };
 		};
 		const health = await run('healthz', {
 			route: 'GET /healthz',
@@ -139,9 +152,10 @@ try {
 					path: post.path,
 					headers: postHeaders(post, server.url),
 					body: post.body,
-					onResponse: (status, body) => {
-						if (acknowledged(post, status, body))
+					onResponse: (status, body, headers) => {
+						if (acknowledged(post, status, body, headers))
 							acked.add(`${post.attemptId}/${post.questionKey}`);
+						return followUp(post, status, body, headers);
 					}
 				};
 			}
@@ -167,7 +181,12 @@ try {
 		const firstByte = Math.max(...[health, answers, lesson].map((r) => r?.firstByteMax ?? 0));
 		const line =
 			`${connections} connections: ` +
-			(answers ? `answers ${answers.perSecond.toFixed(0)}/s at p99 ${ms(answers.p99)}, ` : '') +
+			(answers
+				? `answers ${answers.perSecond.toFixed(0)}/s at p99 ${ms(answers.p99)} ` +
+					`(until the feedback shows ${ms(answers.roundP99)}` +
+					(answers.own ? `; in the server ${ms(answers.own.p99)}` : '') +
+					'), '
+				: '') +
 			(answers && health ? `${(answers.perSecond / health.perSecond).toFixed(2)}× healthz; ` : '') +
 			`longest first byte ${ms(firstByte)}`;
 		summary.push(line);
@@ -195,6 +214,10 @@ try {
 				: '')
 	);
 	if (lost || duplicated) process.exitCode = 1;
+} catch (error) {
+	// What the server said is the first thing to read when a run fails.
+	console.error(server.output().split('\n').slice(-30).join('\n'));
+	throw error;
 } finally {
 	await server.stop();
 }

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { quizFile, type Question } from '../../src/lib/content/quiz-schema';
 import { newAccount, Visitor } from '../../tests/helpers/client';
 import { projectRoot } from '../../tests/helpers/server';
+import type { NextRequest } from './load';
 
 export interface CourseQuiz {
 	path: string;
@@ -168,6 +169,7 @@ export function postHeaders(post: AnswerPost, origin: string): Record<string, st
 		'x-forwarded-for': post.visitor.address,
 		cookie,
 		origin,
+		'accept-encoding': 'br, gzip',
 		'content-type': 'application/x-www-form-urlencoded',
 		...(post.enhanced
 			? { accept: 'application/json', 'x-sveltekit-action': 'true' }
@@ -175,14 +177,66 @@ export function postHeaders(post: AnswerPost, origin: string): Record<string, st
 	};
 }
 
-/** Whether the server's answer says it saved the post (a redirect to the question's feedback). */
-export function acknowledged(post: AnswerPost, status: number, body: string): boolean {
+/**
+ * The result of an enhanced post, unless it came compressed (the load generator hands bodies over
+ * as text, which compressed bytes do not survive): only an answer carrying the question's new
+ * state is over the 1 KB below which nothing is compressed, never a refusal or a redirect.
+ */
+function carriesAnswer(headers: Record<string, string | string[] | undefined>): boolean {
+	return Object.keys(headers).some((name) => name.toLowerCase() === 'content-encoding');
+}
+
+/**
+ * Whether the server's answer says it saved the post: a redirect to the question's feedback, or
+ * (enhanced) a result with the question's new state or the redirect.
+ */
+export function acknowledged(
+	post: AnswerPost,
+	status: number,
+	body: string,
+	headers: Record<string, string | string[] | undefined>
+): boolean {
 	if (!post.enhanced) return status === 303;
 	if (status !== 200) return false;
+	if (carriesAnswer(headers)) return true;
 	try {
 		const parsed = JSON.parse(body) as { type?: string };
 		return parsed.type === 'redirect' || parsed.type === 'success';
 	} catch {
 		return false;
 	}
+}
+
+/**
+ * What the quiz page asks for next because of the answer to an enhanced post: a redirect result
+ * makes it load the page data where the redirect points (`goto` with `invalidateAll`: every load
+ * of the page runs again); an answer carrying its own data needs nothing more. A browser without
+ * JavaScript loads the page a 303 points to; that is a page view, left to the lesson route.
+ */
+export function followUp(
+	post: AnswerPost,
+	status: number,
+	body: string,
+	headers: Record<string, string | string[] | undefined>
+): NextRequest | undefined {
+	if (!post.enhanced || status !== 200 || carriesAnswer(headers)) return undefined;
+	let location: string | undefined;
+	try {
+		const parsed = JSON.parse(body) as { type?: string; location?: string };
+		if (parsed.type === 'redirect') location = parsed.location;
+	} catch {
+		return undefined;
+	}
+	if (!location) return undefined;
+	const target = new URL(location, 'http://course');
+	const cookie = [...post.visitor.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+	return {
+		method: 'GET',
+		path: `${target.pathname}/__data.json${target.search}`,
+		headers: {
+			cookie,
+			'x-forwarded-for': post.visitor.address,
+			'accept-encoding': 'br, gzip'
+		}
+	};
 }

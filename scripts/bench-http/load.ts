@@ -13,18 +13,32 @@ export interface NextRequest {
 	path: string;
 	headers?: Record<string, string>;
 	body?: string;
-	/** Told the answer to exactly this request. */
-	onResponse?: (status: number, body: string) => void;
+	/**
+	 * Told the answer to exactly this request; gives back the request a browser makes next because
+	 * of it, if any (the page data `use:enhance` loads after a redirect), sent on the same
+	 * connection before the next of the route's own.
+	 */
+	onResponse?: (
+		status: number,
+		body: string,
+		headers: Record<string, string | string[] | undefined>
+	) => NextRequest | void;
 }
 
 export interface RunResult {
 	route: string;
 	connections: number;
+	/** The route's own requests (follow-ups not counted), their rate and latency. */
 	requests: number;
 	perSecond: number;
 	p50: number;
 	p99: number;
 	max: number;
+	/** Requests made because of an answer (see NextRequest.onResponse). */
+	followUps: number;
+	/** From sending a request to the answer of its follow-up (or its own answer without one). */
+	roundP50: number;
+	roundP99: number;
 	statuses: Record<string, number>;
 	errors: number;
 	timeouts: number;
@@ -33,6 +47,10 @@ export interface RunResult {
 	/** Probes that got no answer at all within PROBE_TIMEOUT_MS. */
 	probesUnanswered: number;
 	usage: Usage;
+}
+
+function asked(next: NextRequest) {
+	return { method: next.method, path: next.path, headers: { ...next.headers }, body: next.body };
 }
 
 /** Time to the first byte of GET `path` on a connection of its own. */
@@ -47,6 +65,21 @@ function probeFirstByte(url: string, path: string): Promise<number | null> {
 		req.on('error', () => done(null));
 		req.end();
 	});
+}
+
+/** The value below which `share` of the sorted `values` lie. */
+function percentile(sorted: number[], share: number): number {
+	return sorted.length
+		? sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!
+		: 0;
+}
+
+interface Step {
+	next?: NextRequest;
+	followUp?: NextRequest;
+	sentAt: number;
+	/** When the route's own request of this round was sent. */
+	roundStartedAt: number;
 }
 
 export async function runLoad(options: {
@@ -66,6 +99,12 @@ export async function runLoad(options: {
 		PROBE_EVERY_MS
 	);
 	const usageOf = measureUsage(options.serverPid);
+	// Latencies measured here rather than by autocannon, which keeps only 2xx answers (a form's
+	// 303 is the answer to a plain post) and mixes a route's requests with their follow-ups.
+	const own: number[] = [];
+	const rounds: number[] = [];
+	let followUps = 0;
+	const started = performance.now();
 	let stopping: NodeJS.Timeout | undefined;
 	const result = await new Promise<autocannon.Result>((done, fail) => {
 		const instance = autocannon(
@@ -77,19 +116,35 @@ export async function runLoad(options: {
 				requests: [
 					{
 						setupRequest: (defaults, context) => {
+							const step = context as Step;
 							const next = options.next();
-							(context as { next?: NextRequest }).next = next;
-							return {
-								...defaults,
-								method: next.method,
-								path: next.path,
-								headers: { ...next.headers },
-								body: next.body
-							};
+							step.next = next;
+							step.followUp = undefined;
+							step.sentAt = step.roundStartedAt = performance.now();
+							return { ...defaults, ...asked(next) };
 						},
-						onResponse: (status, body, context) => {
+						onResponse: (status, body, context, headers) => {
+							const step = context as Step;
+							const took = performance.now() - step.sentAt;
+							own.push(took);
 							statuses[status] = (statuses[status] ?? 0) + 1;
-							(context as { next?: NextRequest }).next?.onResponse?.(status, body);
+							step.followUp = step.next?.onResponse?.(status, body, headers ?? {}) ?? undefined;
+							if (!step.followUp) rounds.push(took);
+						}
+					},
+					{
+						// Returning nothing skips this step: the next round begins.
+						setupRequest: (defaults, context) => {
+							const step = context as Step;
+							if (!step.followUp) return undefined as unknown as typeof defaults;
+							followUps += 1;
+							step.sentAt = performance.now();
+							return { ...defaults, ...asked(step.followUp) };
+						},
+						onResponse: (status, _body, context) => {
+							const step = context as Step;
+							statuses[`${status} (follow-up)`] = (statuses[`${status} (follow-up)`] ?? 0) + 1;
+							rounds.push(performance.now() - step.roundStartedAt);
 						}
 					}
 				]
@@ -100,17 +155,23 @@ export async function runLoad(options: {
 	});
 	clearTimeout(stopping);
 	clearInterval(probing);
+	const seconds = (performance.now() - started) / 1000;
+	own.sort((a, b) => a - b);
+	rounds.sort((a, b) => a - b);
 	const usage = usageOf();
 	const waits = await Promise.all(probes);
 	const answered = waits.filter((wait): wait is number => wait !== null);
 	return {
 		route: options.route,
 		connections: options.connections,
-		requests: result.requests.total,
-		perSecond: result.requests.total / result.duration,
-		p50: result.latency.p50,
-		p99: result.latency.p99,
-		max: result.latency.max,
+		requests: own.length,
+		perSecond: own.length / seconds,
+		p50: percentile(own, 0.5),
+		p99: percentile(own, 0.99),
+		max: own.at(-1) ?? 0,
+		followUps,
+		roundP50: percentile(rounds, 0.5),
+		roundP99: percentile(rounds, 0.99),
 		statuses,
 		errors: result.errors,
 		timeouts: result.timeouts,

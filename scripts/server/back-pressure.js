@@ -10,50 +10,68 @@ const RETRY_AFTER_SECONDS = 1;
 const MESSAGE = 'The course is busy right now. Please try again in a moment.';
 /** Refusals are logged at most this often, as one line with their count. */
 const LOG_EVERY_MS = 5000;
-/** How often the event loop's delay is sampled, and how late it may run before requests are refused. */
-const LAG_SAMPLE_MS = 20;
-const MAX_LAG_MS = 100;
 /**
- * Late samples in a row that count as overload: one late turn is a module loaded on first use or a
- * garbage collection, not more work than the worker can do.
+ * When a late event loop counts as overload. Each can be set by an environment variable of the
+ * same name prefixed `BACK_PRESSURE_` (the tests do, to make a worker late on purpose).
  */
-const LATE_SAMPLES = 3;
-/**
- * A late loop refuses requests only with at least this many in hand: with fewer, it is the
- * machine that is slow (other programs taking the CPU), and refusing them would not help.
- */
-const LATE_REFUSES_FROM = 8;
+const LATE_LOOP = {
+	/** How often the event loop's delay is sampled, and how late it may run before requests are refused. */
+	SAMPLE_MS: 20,
+	MAX_LAG_MS: 100,
+	/**
+	 * Late samples in a row that count as overload: one late turn is a module loaded on first use
+	 * or a garbage collection, not more work than the worker can do.
+	 */
+	LATE_SAMPLES: 3,
+	/**
+	 * A late loop refuses requests only with at least this many in hand: with fewer, it is the
+	 * machine that is slow (other programs taking the CPU), and refusing them would not help.
+	 */
+	REFUSES_FROM: 8
+};
+
+/** LATE_LOOP, with what the environment sets (whole numbers from 1) in place of the defaults. */
+export function lateLoopSettings(/** @type {NodeJS.ProcessEnv} */ env) {
+	/** @type {Record<string, number>} */
+	const settings = { ...LATE_LOOP };
+	for (const name of Object.keys(LATE_LOOP)) {
+		const value = Number(env[`BACK_PRESSURE_${name}`]);
+		if (Number.isInteger(value) && value >= 1) settings[name] = value;
+	}
+	return /** @type {typeof LATE_LOOP} */ (settings);
+}
 
 /** Whether the event loop has run late at its last few samples (kept up to date by a timer). */
-function runningLate() {
+function runningLate(/** @type {typeof LATE_LOOP} */ { SAMPLE_MS, MAX_LAG_MS, LATE_SAMPLES }) {
 	let lateInARow = 0;
-	let expected = performance.now() + LAG_SAMPLE_MS;
+	let expected = performance.now() + SAMPLE_MS;
 	setInterval(() => {
 		const now = performance.now();
 		lateInARow = now - expected > MAX_LAG_MS ? lateInARow + 1 : 0;
-		expected = now + LAG_SAMPLE_MS;
-	}, LAG_SAMPLE_MS).unref();
+		expected = now + SAMPLE_MS;
+	}, SAMPLE_MS).unref();
 	return () => lateInARow >= LATE_SAMPLES;
 }
 
 /**
  * @param {{
  *   limit: number,
+ *   lateLoop?: typeof LATE_LOOP,
  *   isExempt: (req: import('node:http').IncomingMessage) => boolean,
  *   log: (event: string, fields: Record<string, unknown>) => void
  * }} options
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean}
  *   whether the request may go ahead; if not, it has been answered
  */
-export function boundInFlight({ limit, isExempt, log }) {
+export function boundInFlight({ limit, lateLoop = LATE_LOOP, isExempt, log }) {
 	let inFlight = 0;
 	let refused = 0;
 	let loggedAt = 0;
-	const overloaded = runningLate();
+	const overloaded = runningLate(lateLoop);
 
 	return function admit(req, res) {
 		if (isExempt(req)) return true;
-		const late = inFlight >= LATE_REFUSES_FROM && overloaded();
+		const late = inFlight >= lateLoop.REFUSES_FROM && overloaded();
 		if (inFlight < limit && !late) {
 			inFlight += 1;
 			res.once('close', () => (inFlight -= 1));

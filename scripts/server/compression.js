@@ -30,6 +30,10 @@ export function compressDynamic(isBuiltFile) {
 		filter: (req, res) =>
 			// Events must reach the browser as they happen, not when a compressor's buffer fills.
 			!String(res.getHeader('content-type') ?? '').startsWith('text/event-stream') &&
+			// A form's result for use:enhance (at most a question's feedback, a few KB) comes in
+			// hundreds at once when a class answers together: a compressor for each cost about a tenth
+			// of the server's time per answer, to save a couple of KB.
+			req.headers['x-sveltekit-action'] !== 'true' &&
 			compression.filter(req, res)
 	});
 

@@ -6,11 +6,12 @@ import '../load-env.js';
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { boundInFlight, inFlightLimit } from './back-pressure.js';
+import { boundInFlight, inFlightLimit, lateLoopSettings } from './back-pressure.js';
 import { compressDynamic } from './compression.js';
 import { setSecurityHeaders } from './headers.js';
 import { log } from './log.js';
 import { originSettings, PROTOCOL_HEADER, publicProtocol, refusedFormOrigin } from './origin.js';
+import { requestTiming } from './request-timing.js';
 import { shutDownGracefully } from './shutdown.js';
 import { builtFiles, staticFileGuard, staticPath } from './static-guard.js';
 
@@ -28,9 +29,17 @@ const guardStatic = staticFileGuard(built, log);
 const isBuiltFile = (/** @type {import('node:http').IncomingMessage} */ req) =>
 	built.has(staticPath(req) ?? '');
 const compress = compressDynamic(isBuiltFile);
-const admit = boundInFlight({ limit: inFlightLimit(process.env), isExempt: isBuiltFile, log });
+const admit = boundInFlight({
+	limit: inFlightLimit(process.env),
+	lateLoop: lateLoopSettings(process.env),
+	isExempt: isBuiltFile,
+	log
+});
+
+const timeRequest = requestTiming(log);
 
 const server = createServer((req, res) => {
+	timeRequest?.(res);
 	if (settings.stampsProtocol) req.headers[PROTOCOL_HEADER] = 'http';
 	setSecurityHeaders(res, publicProtocol(req, settings));
 	if (guardStatic(req, res)) return;

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	axeViolations,
@@ -85,9 +85,22 @@ describe('a quiz on a phone (360×640), one question per screen', () => {
 			const before = await box(page, answerArea);
 			if (missed.includes(question)) await answerWrongOnPage(section, question);
 			else await answerOnPage(section, question, true);
+			const loads: string[] = [];
+			const noteLoad = (request: Request) => {
+				if (request.url().includes('__data.json')) loads.push(request.url());
+			};
+			page.on('request', noteLoad);
 			await check.click();
 			const feedback = section.locator('.feedback');
 			await feedback.waitFor();
+			page.off('request', noteLoad);
+			// The answer came back with its feedback: no page data loaded after it, and the address
+			// is the one a reload (or the page without JavaScript) shows the feedback at.
+			expect(loads).toEqual([]);
+			expect(page.url()).toMatch(new RegExp(`\\?q=${number}#q-${question.id}-feedback$`));
+			expect(await page.locator('.progress-summary').textContent()).toMatch(
+				new RegExp(`^${number} of ${questions.length} answered`)
+			);
 
 			// Right or wrong in an icon and words, under the answer, which has not moved.
 			const verdict = section.locator('.feedback-verdict');

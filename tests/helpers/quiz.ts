@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as devalue from 'devalue';
 import { parse } from 'yaml';
 import { quizFile, type Question } from '../../src/lib/content/quiz-schema';
 import type { Visitor } from './client';
@@ -164,6 +165,12 @@ export function postEnhanced(visitor: Visitor, path: string, fields: Fields) {
 		body,
 		redirect: 'manual'
 	});
+}
+
+/** A `use:enhance` reply (an ActionResult), its data decoded from devalue's format. */
+export async function actionResult(response: Response) {
+	const result = (await response.json()) as { type: string; data?: string; location?: string };
+	return { ...result, data: result.data === undefined ? undefined : devalue.parse(result.data) };
 }
 
 /** The text a learner types for full credit on a short or numeric question. */

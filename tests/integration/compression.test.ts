@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressDynamic } from '../../scripts/server/compression.js';
 import { query } from '../helpers/db';
 import { signUp } from '../helpers/people';
-import { postAnswer, sampleQuiz, startAttempt } from '../helpers/quiz';
+import { answerFields, postAnswer, questionPath, sampleQuiz, startAttempt } from '../helpers/quiz';
+import { rawRequest } from '../helpers/raw-http';
 import { projectRoot, startServer, type TestServer } from '../helpers/server';
 
 const LESSON = '/learn/franchise-model/local-allies';
@@ -107,6 +108,36 @@ describe('what the app renders goes out compressed', () => {
 			}
 		});
 	}
+
+	it('sends a quiz answer’s result for use:enhance as it is, feedback and all', async () => {
+		const student = await signUp(server);
+		const attempt = await startAttempt(student.visitor);
+		const question = sampleQuiz.questions[0]!;
+		const html = await (await student.visitor.get(questionPath(attempt, question))).text();
+		const reply = await rawRequest({
+			port: server.port,
+			path: `${attempt}?/answer`,
+			method: 'POST',
+			headers: {
+				'x-forwarded-for': student.visitor.address,
+				cookie: [...student.visitor.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+				origin: server.url,
+				accept: 'application/json',
+				'x-sveltekit-action': 'true',
+				'accept-encoding': 'br, gzip',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams(
+				Object.entries(answerFields(question, html)).flatMap(([key, value]) =>
+					[value].flat().map((one) => [key, one])
+				)
+			).toString()
+		});
+		expect(reply.status).toBe(200);
+		expect(reply.headers['content-encoding']).toBeUndefined();
+		expect(Buffer.byteLength(reply.body)).toBeGreaterThan(1024);
+		expect(JSON.parse(reply.body).type).toBe('success');
+	});
 
 	it('leaves small answers alone, and sends no body for HEAD', async () => {
 		const health = await getRaw(`${server.url}/healthz`, { 'accept-encoding': 'br, gzip' });

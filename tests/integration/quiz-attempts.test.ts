@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSource } from '../../src/lib/content/sources';
 import { newAccount, Visitor } from '../helpers/client';
 import {
+	actionResult,
 	answerFields,
 	postAnswer,
+	postEnhanced,
 	questionPath,
 	QUIZ_PATH,
 	sampleQuiz,
@@ -378,6 +380,38 @@ describe('one question per screen', () => {
 			}
 		}
 	);
+
+	it('answers a use:enhance post with the question as it now stands, not a page to load', async () => {
+		const visitor = await student();
+		const path = await startAttempt(visitor);
+		const html = await get(visitor, questionPath(path, second!));
+		const clientId = crypto.randomUUID();
+		const send = (right: boolean) =>
+			postEnhanced(visitor, `${path}?q=2&/answer`, {
+				...answerFields(second!, html, right),
+				clientId
+			});
+		const reply = await actionResult(await send(false));
+		expect(reply.type).toBe('success');
+		expect(reply.data.location).toBe(`${path}?q=2#q-${second!.id}-feedback`);
+		const { question, step } = reply.data.answered;
+		expect(step).toEqual({ number: 2, status: 'incorrect' });
+		expect(question).toMatchObject({ key: second!.id, number: 2 });
+		expect(question.result.verdict).toBe('incorrect');
+		expect(question.result.explanation).toBe(second!.explanation);
+		// Sent again with the same id (but a right answer), it shows the answer as saved.
+		const replayed = await actionResult(await send(true));
+		expect(replayed.data.answered).toEqual(reply.data.answered);
+		expect(query('select score from answers where attempt_id = ?', attemptId(path))).toEqual([
+			{ score: 0 }
+		]);
+		// Once the attempt is submitted, its whole screen changes: the page loads again.
+		await visitor.post(`${path}?/submit`, {});
+		expect(await actionResult(await send(false))).toMatchObject({
+			type: 'redirect',
+			location: `${path}?q=2#q-${second!.id}-feedback`
+		});
+	});
 
 	it('keeps a refused answer on its own question without JavaScript', async () => {
 		const visitor = await student();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currentQuestion, nextToAnswer, questionNumber, tally } from './steps';
-import type { QuestionStep, StepStatus } from './types';
+import { afterAnswer, currentQuestion, nextToAnswer, questionNumber, tally } from './steps';
+import type { QuestionState, QuestionStep, StepStatus } from './types';
 
 const steps = (...statuses: StepStatus[]): QuestionStep[] =>
 	statuses.map((status, index) => ({ number: index + 1, status }));
@@ -51,5 +51,44 @@ describe('tally', () => {
 			unanswered: 1,
 			'partly correct': 0
 		});
+	});
+});
+
+describe('afterAnswer', () => {
+	const question = (key: string, number: number): QuestionState => ({
+		key,
+		number,
+		type: 'truefalse',
+		prompt: 'True?',
+		response: null,
+		result: null
+	});
+	const screen = {
+		question: question('b', 2),
+		steps: steps('correct', 'unanswered', 'unanswered', 'unanswered'),
+		nextToAnswer: 3,
+		quiz: { title: 'Kept as it was' }
+	};
+	const answered = {
+		question: { ...question('b', 2), response: { type: 'truefalse' as const, value: true } },
+		step: { number: 2, status: 'incorrect' as const }
+	};
+
+	it('shows the answered question and changes its step alone', () => {
+		const after = afterAnswer(screen, answered);
+		expect(after.question).toBe(answered.question);
+		expect(after.steps).toEqual(steps('correct', 'incorrect', 'unanswered', 'unanswered'));
+		expect(after.quiz).toBe(screen.quiz);
+	});
+
+	it('works out the next question to answer from the changed steps', () => {
+		const lastButOne = { ...screen, steps: steps('correct', 'unanswered', 'correct', 'correct') };
+		expect(afterAnswer(screen, answered).nextToAnswer).toBe(3);
+		expect(afterAnswer(lastButOne, answered).nextToAnswer).toBeNull();
+	});
+
+	it('leaves the screen of another question as it is', () => {
+		const elsewhere = { ...screen, question: question('c', 3) };
+		expect(afterAnswer(elsewhere, answered)).toBe(elsewhere);
 	});
 });

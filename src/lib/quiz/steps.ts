@@ -1,4 +1,4 @@
-import type { QuestionStep, StepStatus } from './types';
+import type { AnsweredQuestion, QuestionState, QuestionStep, StepStatus } from './types';
 
 /** The question a learner resumes at: the first not yet answered, else the last one. */
 export function currentQuestion(steps: QuestionStep[]): number {
@@ -9,6 +9,24 @@ export function currentQuestion(steps: QuestionStep[]): number {
 export function nextToAnswer(steps: QuestionStep[], number: number): number | null {
 	const later = [...steps.slice(number), ...steps.slice(0, number - 1)];
 	return later.find((step) => step.status === 'unanswered')?.number ?? null;
+}
+
+/**
+ * A question's screen once its answer came back in place of a page load: the question as it now
+ * stands, its step in the progress bar, and the next question to answer worked out again.
+ */
+export function afterAnswer<
+	Screen extends { question: QuestionState; steps: QuestionStep[]; nextToAnswer: number | null }
+>(screen: Screen, answered: AnsweredQuestion): Screen {
+	const { step } = answered;
+	if (answered.question.key !== screen.question.key) return screen;
+	const steps = screen.steps.map((old) => (old.number === step.number ? step : old));
+	return {
+		...screen,
+		question: answered.question,
+		steps,
+		nextToAnswer: nextToAnswer(steps, step.number)
+	};
 }
 
 /** A question number from the address (`?q=3`), or null unless it names one of `total`. */

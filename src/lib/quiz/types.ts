@@ -64,3 +64,9 @@ export interface QuestionStep {
 	number: number;
 	status: StepStatus;
 }
+
+/** What an answer sent with JavaScript gets back: its question's screen and step, as they now stand. */
+export interface AnsweredQuestion {
+	question: QuestionState;
+	step: QuestionStep;
+}

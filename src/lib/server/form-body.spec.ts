@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formBody } from './form-body';
 
 const BROWSER = 'text/html,application/xhtml+xml';
@@ -32,6 +32,32 @@ describe('formBody', () => {
 		form.set('name', 'Politics 101');
 		const multipart = await post('/teach', form);
 		expect(multipart.actionSaw).toBe('Politics 101');
+	});
+
+	it('reads a small URL-encoded form once, in the action, and checks a large one first', async () => {
+		const url = new URL('/teach', 'http://course.test');
+		for (const [size, checked] of [
+			[100, false],
+			[20_000, true]
+		] as const) {
+			const body = new URLSearchParams({ name: 'x'.repeat(size) }).toString();
+			const request = new Request(url, {
+				method: 'POST',
+				body,
+				headers: {
+					'content-type': 'application/x-www-form-urlencoded',
+					'content-length': String(body.length)
+				}
+			});
+			const copies = vi.spyOn(request, 'clone');
+			const event = { request, url, route: { id: '/teach' } } as unknown as RequestEvent;
+			const response = await formBody({
+				event,
+				resolve: async () => new Response(String((await request.formData()).get('name')))
+			});
+			expect((await response.text()).length).toBe(size);
+			expect(copies.mock.calls.length, `${size} bytes`).toBe(checked ? 1 : 0);
+		}
 	});
 
 	it('refuses a body that is not a form with 415 and a page that says why', async () => {

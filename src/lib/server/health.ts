@@ -1,6 +1,8 @@
-import type Database from 'better-sqlite3';
-import { db } from './db';
+import { committedWithin } from './db/group-commit';
 import { sqliteErrorCode } from './db/errors';
+import { onceWritable } from './db/lock-wait';
+import { statement } from './db/prepared';
+import { db } from './db';
 import { log } from './log';
 
 /** A probe answers within about this long even when the database is locked. */
@@ -9,13 +11,16 @@ const PROBE_WAIT_MS = 1000;
 export type DatabaseHealth = 'ok' | 'unavailable';
 
 /**
- * Whether the database would take a learner's answer now: it reads the migrations table under the
- * write lock, then rolls back. `SELECT 1` alone touches no file, and a database another process
- * keeps locked for writing is as unavailable to learners as a missing one.
+ * Whether the database would take a learner's answer now. It reads the migrations table (`SELECT
+ * 1` alone touches no file), which in WAL mode takes no lock. A database another process keeps
+ * locked for writing is as unavailable to learners as a missing one, so unless this process has
+ * just committed (answers are going through), it also takes the write lock and lets go at once:
+ * waiting for it on the event loop, never longer than PROBE_WAIT_MS.
  */
 export async function databaseHealth(): Promise<DatabaseHealth> {
 	try {
-		probe(db().$client);
+		statement('SELECT 1 FROM __drizzle_migrations LIMIT 1').get();
+		if (!committedWithin(PROBE_WAIT_MS)) await onceWritable(takeWriteLock, PROBE_WAIT_MS);
 		return 'ok';
 	} catch (error) {
 		log.warn('health_check_failed', { code: sqliteErrorCode(error) ?? 'unknown' });
@@ -23,17 +28,8 @@ export async function databaseHealth(): Promise<DatabaseHealth> {
 	}
 }
 
-function probe(sqlite: Database.Database) {
-	const usualWait = sqlite.pragma('busy_timeout', { simple: true }) as number;
-	// All synchronous: no other request runs while the shorter wait is in force.
-	sqlite.pragma(`busy_timeout = ${PROBE_WAIT_MS}`);
-	let began = false;
-	try {
-		sqlite.exec('BEGIN IMMEDIATE');
-		began = true;
-		sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').get();
-	} finally {
-		if (began) sqlite.exec('ROLLBACK');
-		sqlite.pragma(`busy_timeout = ${usualWait}`);
-	}
+function takeWriteLock() {
+	const sqlite = db().$client;
+	sqlite.exec('BEGIN IMMEDIATE');
+	sqlite.exec('ROLLBACK');
 }

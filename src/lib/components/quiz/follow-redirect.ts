@@ -1,4 +1,6 @@
-import { goto } from '$app/navigation';
+import { tick } from 'svelte';
+import { goto, replaceState } from '$app/navigation';
+import { page } from '$app/state';
 
 /**
  * Follows a form action's redirect as `use:enhance` would, but moves focus to what the new
@@ -7,6 +9,20 @@ import { goto } from '$app/navigation';
  */
 export async function followRedirect(location: string): Promise<void> {
 	await goto(location, { invalidateAll: true, keepFocus: true, noScroll: true });
+	focusTarget(location);
+}
+
+/**
+ * Shows an action's result applied in place as if its redirect had been followed: the address
+ * becomes `location` (so a reload shows the same screen) and focus moves to what it points at.
+ */
+export async function showInPlace(location: string): Promise<void> {
+	replaceState(location, page.state);
+	await tick();
+	focusTarget(location);
+}
+
+function focusTarget(location: string) {
 	const target = new URL(location, window.location.href).hash.slice(1);
 	if (!target) return;
 	const element = document.getElementById(target);

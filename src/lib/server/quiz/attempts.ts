@@ -270,9 +270,21 @@ const upsertAnswer = prepared((database) =>
 		.prepare()
 );
 
+/** The answered question as the attempt holds it, for showing its screen again. */
+export interface SavedAnswer {
+	/** The question's number in the attempt (from 1). */
+	number: number;
+	versionId: number;
+	question: Question;
+	layout: Layout;
+	feedback: QuizSettings['feedback'];
+	/** The attempt was submitted before (a replay of an answer it already held). */
+	submitted: boolean;
+}
+
 /**
  * Saves (or, while feedback is deferred, replaces) the learner's answer to one question, and
- * gives back the question's number in the attempt (from 1).
+ * gives back where the question sits in the attempt.
  * With immediate feedback the first answer stands: the key has been shown.
  * `clientId`, the browser's id for this answer (one queued offline), makes a replay harmless:
  * the same id again changes nothing and succeeds as the first time did, even once the attempt is
@@ -284,7 +296,7 @@ export async function saveAnswer(
 	questionKey: string,
 	form: FormData,
 	clientId?: string
-): Promise<number> {
+): Promise<SavedAnswer> {
 	const rows = Number.isSafeInteger(attemptId)
 		? await answerTarget().all({ attemptId, questionKey, clientId: clientId ?? null })
 		: [];
@@ -293,7 +305,15 @@ export async function saveAnswer(
 	if (attempt.userId !== userId)
 		throw new QuizError(403, 'This attempt belongs to another learner.');
 	const target = attempt.position === null || attempt.versionId === null ? null : attempt;
-	if (clientId && target && attempt.replayed) return target.position! + 1;
+	const saved = async (): Promise<SavedAnswer> => ({
+		number: target!.position! + 1,
+		versionId: target!.versionId!,
+		question: await questionOfVersion(target!.versionId!),
+		layout: target!.layout as Layout,
+		feedback: attempt.feedback,
+		submitted: attempt.status !== 'in_progress'
+	});
+	if (clientId && target && attempt.replayed) return saved();
 	if (attempt.status !== 'in_progress')
 		throw new QuizError(409, 'This attempt has been submitted; answers can no longer change.');
 	if (!target) throw new QuizError(400, 'That question is not part of this attempt.');
@@ -311,20 +331,49 @@ export async function saveAnswer(
 	const { score } = grade(question, response);
 	const now = new Date();
 	const values = { attemptId, questionVersionId: target.versionId!, response, score, now };
-	await commitTogether(() =>
-		db().transaction(() => {
-			// Claimed with the answer: of copies sent at once, the first saves it and the rest find it saved.
-			if (clientId && !claimReceipt(userId, clientId, 'answer', now)) return;
-			if (attempt.feedback === 'immediate') {
-				insertFirstAnswer().run(values);
-				// The key has been shown: the question joins the learner's reviews now. An essay never
-				// does: only an instructor can grade it, so a review could not.
-				if (question.type !== 'essay')
-					introduceCard(userId, attempt.quizId, questionKey, score, now);
-			} else upsertAnswer().run(values);
-		})
-	);
-	return target.position! + 1;
+	// All or nothing: the shared commit runs each caller's writes in a savepoint of their own.
+	await commitTogether(() => {
+		// Claimed with the answer: of copies sent at once, the first saves it and the rest find it saved.
+		if (clientId && !claimReceipt(userId, clientId, 'answer', now)) return;
+		if (attempt.feedback === 'immediate') {
+			insertFirstAnswer().run(values);
+			// The key has been shown: the question joins the learner's reviews now. An essay never
+			// does: only an instructor can grade it, so a review could not.
+			if (question.type !== 'essay') introduceCard(userId, attempt.quizId, questionKey, score, now);
+		} else upsertAnswer().run(values);
+	});
+	return saved();
+}
+
+const storedAnswerOf = prepared((database) =>
+	database
+		.select({ response: answers.response, score: answers.score })
+		.from(answers)
+		.where(
+			and(
+				eq(answers.attemptId, sql.placeholder('attemptId')),
+				eq(answers.questionVersionId, sql.placeholder('versionId'))
+			)
+		)
+		.prepare()
+);
+
+/**
+ * The saved question as the attempt now holds it: its answer as stored, which is not always the
+ * one just posted (with immediate feedback the first stands; a replay finds a later change).
+ */
+export async function answeredEntry(
+	attemptId: number,
+	saved: SavedAnswer
+): Promise<AttemptQuestion> {
+	const row = await storedAnswerOf().get({ attemptId, versionId: saved.versionId });
+	return {
+		position: saved.number - 1,
+		versionId: saved.versionId,
+		question: saved.question,
+		layout: saved.layout,
+		answer: row ? { response: row.response as Response, score: row.score } : null
+	};
 }
 
 /** Submits once: repeats (a double click, a retry, a second tab) find it submitted and change nothing. */

@@ -24,3 +24,11 @@ export async function orFailure<T, F extends Record<string, unknown>>(
 		throw caught;
 	}
 }
+
+/**
+ * Whether the form was posted by `use:enhance`, which asks for the action's result as JSON: the
+ * page can then apply the result in place, where a browser without JavaScript needs a redirect.
+ */
+export function postedByEnhance(request: Request): boolean {
+	return request.headers.get('accept') === 'application/json';
+}

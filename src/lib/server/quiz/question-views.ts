@@ -2,6 +2,7 @@ import type { Question } from '$lib/content/quiz-schema';
 import { findSource } from '$lib/content/sources';
 import { positionOf, publicResponse, type Layout } from '$lib/quiz/layout';
 import type {
+	AnsweredQuestion,
 	Choice,
 	PublicQuestion,
 	QuestionResult,
@@ -265,12 +266,33 @@ export function questionSteps(
 	submitted: boolean,
 	questions: AttemptQuestion[]
 ): QuestionStep[] {
-	return questions.map((entry, index) => ({
-		number: index + 1,
+	return questions.map((entry, index) => questionStep(settings, submitted, entry, index + 1));
+}
+
+function questionStep(
+	settings: Pick<QuizSettings, 'feedback'>,
+	submitted: boolean,
+	entry: AttemptQuestion,
+	number: number
+): QuestionStep {
+	return {
+		number,
 		status: mayReveal(settings, submitted, entry)
 			? answerVerdict(entry)
 			: entry.answer
 				? 'answered'
 				: 'unanswered'
-	}));
+	};
+}
+
+/** One question of an open attempt, just answered: its screen and its step in the progress bar. */
+export function answeredQuestion(
+	settings: Pick<QuizSettings, 'feedback'>,
+	entry: AttemptQuestion,
+	number: number
+): AnsweredQuestion {
+	return {
+		question: attemptQuestionState(settings, false, entry, number),
+		step: questionStep(settings, false, entry, number)
+	};
 }

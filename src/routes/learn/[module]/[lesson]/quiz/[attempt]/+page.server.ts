@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getLesson } from '$lib/content/course';
 import { requireUser } from '$lib/server/guards';
 import {
+	answeredEntry,
 	attemptQuestionsOf,
 	attemptsOf,
 	ownAttempt,
@@ -13,8 +14,9 @@ import {
 import { noteQuizSubmitted } from '$lib/server/progress/lesson-progress';
 import { lessonRef } from '$lib/server/progress/lessons';
 import { quizIdFor } from '$lib/server/quiz/catalog';
-import { orErrorPage, orFailure } from '$lib/server/quiz/http';
+import { orErrorPage, orFailure, postedByEnhance } from '$lib/server/quiz/http';
 import {
+	answeredQuestion,
 	attemptQuestionState,
 	attemptQuestionStates,
 	questionSteps
@@ -23,6 +25,9 @@ import { dueCount } from '$lib/server/review/cards';
 import { currentQuestion, nextToAnswer, questionNumber } from '$lib/quiz/steps';
 import { KEEP_ATTEMPT_HEADER } from '$lib/offline/rules';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+// Built once: building a schema costs more than checking a value with it.
+const clientIdSchema = z.uuid();
 
 /** The learner's attempt, checked to belong to the quiz named in the URL. */
 async function attemptFor(event: RequestEvent | Parameters<PageServerLoad>[0]) {
@@ -91,14 +96,19 @@ export const actions: Actions = {
 		const question = String(form.get('question') ?? '');
 		// Set by a page that queued the answer offline: sent again, it changes nothing.
 		const clientId = String(form.get('clientId') ?? '') || undefined;
-		if (clientId && !z.uuid().safeParse(clientId).success)
+		if (clientId && !clientIdSchema.safeParse(clientId).success)
 			return fail(400, { question, message: 'That answer’s id is not valid.' });
-		const number = await orFailure({ question }, () =>
+		const saved = await orFailure({ question }, () =>
 			saveAnswer(user.id, attempt.id, question, form, clientId)
 		);
-		if (typeof number !== 'number') return number;
+		if (!('number' in saved)) return saved;
 		// The same question again, its feedback in view (and a reload posts nothing).
-		redirect(303, `${event.url.pathname}?q=${number}#q-${question}-feedback`);
+		const location = `${event.url.pathname}?q=${saved.number}#q-${question}-feedback`;
+		if (saved.submitted || !postedByEnhance(event.request)) redirect(303, location);
+		// With JavaScript, only what changed: the question's screen and its step, applied in place
+		// of a page load (the address becomes `location`, as without JavaScript).
+		const entry = await answeredEntry(attempt.id, saved);
+		return { answered: answeredQuestion(saved, entry, saved.number), location };
 	},
 	submit: async (event) => {
 		const { user, lesson, attempt } = await attemptFor(event);
