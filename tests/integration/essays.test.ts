@@ -65,6 +65,15 @@ const markFields = (mark: string, comment = '') => {
 	return { attempt: String(answer.attemptId), version: String(answer.version), mark, comment };
 };
 
+/** The student's review cards for the essay: there should never be any. */
+const essayCards = () =>
+	query(
+		server.databasePath,
+		'select * from review_cards where user_id = ? and question_key = ?',
+		student.id,
+		ESSAY.id
+	);
+
 describe('an essay question', () => {
 	it('offers a labelled box holding the template, and never shows the graders’ guidance', async () => {
 		const html = await (await student.visitor.get(`${attempt}?q=${essayNumber}`)).text();
@@ -97,13 +106,7 @@ describe('an essay question', () => {
 	});
 
 	it('never becomes a review card', async () => {
-		const cards = query(
-			server.databasePath,
-			'select * from review_cards where user_id = ? and question_key = ?',
-			student.id,
-			ESSAY.id
-		);
-		expect(cards).toEqual([]);
+		expect(essayCards()).toEqual([]);
 	});
 
 	it('leaves the submitted attempt’s grade provisional until marked', async () => {
@@ -114,13 +117,7 @@ describe('an essay question', () => {
 		expect(end).toContain('1 answer awaits grading');
 		const list = await (await student.visitor.get(QUIZ_PATH)).text();
 		expect(list).toContain('provisional: 1 answer awaits grading');
-		const cards = query(
-			server.databasePath,
-			'select * from review_cards where user_id = ? and question_key = ?',
-			student.id,
-			ESSAY.id
-		);
-		expect(cards).toEqual([]);
+		expect(essayCards()).toEqual([]);
 	});
 });
 
