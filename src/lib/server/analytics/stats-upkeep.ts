@@ -96,6 +96,27 @@ function contributionOf(attemptId: number): Contribution {
 	};
 }
 
+/** What, beside the class, quiz and set, picks out one row of each kept table. */
+const rowKey = {
+	quiz_stats: 'students = 0',
+	grade_counts: 'grade_micros = :micros',
+	question_stats: 'question_version_id = :versionId',
+	question_marks: 'question_version_id = :versionId AND axis = :axis AND micros = :micros',
+	choice_counts: 'question_version_id = :versionId AND choice = :choice'
+};
+
+/**
+ * After a subtraction, the row it touched goes if nothing is left in it, taking any rounding
+ * residue of its sums along (a rebuild would not write it). Found by its whole key: a lookup, not
+ * a scan of the class's rows.
+ */
+function dropIfEmpty(table: keyof typeof rowKey, params: Record<string, unknown>): void {
+	statement(
+		`DELETE FROM ${table} WHERE class_id = :classId AND quiz_id = :quizId AND attempt_set = :set
+			AND ${rowKey[table]} AND attempts = 0`
+	).run(params);
+}
+
 /** Adds (sign 1) or takes away (sign −1) one attempt's contribution to a class's set. */
 function apply(classId: number, set: AttemptSet, c: Contribution, sign: 1 | -1): void {
 	const key = { classId, quizId: c.quizId, set };
@@ -117,13 +138,17 @@ function apply(classId: number, set: AttemptSet, c: Contribution, sign: 1 | -1):
 		t: sign * t,
 		t2: sign * t * t
 	});
+	if (sign < 0) dropIfEmpty('quiz_stats', key);
+	const grade = { ...key, micros: Math.round(g * 1e6), n: sign };
 	statement(
 		`INSERT INTO grade_counts (class_id, quiz_id, attempt_set, grade_micros, attempts)
 		VALUES (:classId, :quizId, :set, :micros, :n)
 		ON CONFLICT DO UPDATE SET attempts = attempts + :n`
-	).run({ ...key, micros: Math.round(g * 1e6), n: sign });
+	).run(grade);
+	if (sign < 0) dropIfEmpty('grade_counts', grade);
 	for (const item of c.items) {
 		const { versionId, x } = item;
+		const version = { ...key, versionId };
 		statement(
 			`INSERT INTO question_stats (class_id, quiz_id, attempt_set, question_version_id, attempts,
 				answered, sum_score, sum_score2, sum_score_total, sum_total, sum_total2)
@@ -133,8 +158,7 @@ function apply(classId: number, set: AttemptSet, c: Contribution, sign: 1 | -1):
 				sum_score_total = sum_score_total + :xt, sum_total = sum_total + :t,
 				sum_total2 = sum_total2 + :t2`
 		).run({
-			...key,
-			versionId,
+			...version,
 			n: sign,
 			answered: item.answered ? sign : 0,
 			x: sign * x,
@@ -143,45 +167,42 @@ function apply(classId: number, set: AttemptSet, c: Contribution, sign: 1 | -1):
 			t: sign * t,
 			t2: sign * t * t
 		});
+		if (sign < 0) dropIfEmpty('question_stats', version);
 		for (const [axis, value] of [
 			['score', x],
 			['rest', t - x]
-		] as const)
+		] as const) {
+			const mark = { ...version, axis, micros: Math.round(value * 1e6), n: sign };
 			statement(
 				`INSERT INTO question_marks (class_id, quiz_id, attempt_set, question_version_id, axis,
 					micros, attempts)
 				VALUES (:classId, :quizId, :set, :versionId, :axis, :micros, :n)
 				ON CONFLICT DO UPDATE SET attempts = attempts + :n`
-			).run({ ...key, versionId, axis, micros: Math.round(value * 1e6), n: sign });
-		for (const choice of item.choices)
+			).run(mark);
+			if (sign < 0) dropIfEmpty('question_marks', mark);
+		}
+		for (const choice of item.choices) {
+			const picked = { ...version, choice, n: sign };
 			statement(
 				`INSERT INTO choice_counts (class_id, quiz_id, attempt_set, question_version_id, choice,
 					attempts)
 				VALUES (:classId, :quizId, :set, :versionId, :choice, :n)
 				ON CONFLICT DO UPDATE SET attempts = attempts + :n`
-			).run({ ...key, versionId, choice, n: sign });
+			).run(picked);
+			if (sign < 0) dropIfEmpty('choice_counts', picked);
+		}
 	}
 }
 
 function countStudent(classId: number, quizId: string, set: AttemptSet, sign: 1 | -1): void {
+	const key = { classId, quizId, set, n: sign };
 	statement(
 		`INSERT INTO quiz_stats (class_id, quiz_id, attempt_set, students, attempts, sum_grade,
 			sum_grade2, sum_grade3, sum_grade4, sum_total, sum_total2)
-		VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0)
-		ON CONFLICT DO UPDATE SET students = students + excluded.students`
-	).run(classId, quizId, set, sign);
-}
-
-/** Rows left with nothing in them go, taking any rounding residue of their sums along. */
-function prune(classId: number, quizId: string): void {
-	for (const table of ['grade_counts', 'question_stats', 'question_marks', 'choice_counts'])
-		statement(`DELETE FROM ${table} WHERE class_id = ? AND quiz_id = ? AND attempts = 0`).run(
-			classId,
-			quizId
-		);
-	statement(
-		`DELETE FROM quiz_stats WHERE class_id = ? AND quiz_id = ? AND attempts = 0 AND students = 0`
-	).run(classId, quizId);
+		VALUES (:classId, :quizId, :set, :n, 0, 0, 0, 0, 0, 0, 0)
+		ON CONFLICT DO UPDATE SET students = students + :n`
+	).run(key);
+	if (sign < 0) dropIfEmpty('quiz_stats', key);
 }
 
 function classesOf(userId: number): number[] {
@@ -267,7 +288,6 @@ export function finishStatsChange({
 			const students = Number(after[set].length > 0) - Number(before[set].length > 0);
 			if (students) countStudent(classId, quizId, set, students as 1 | -1);
 		}
-		prune(classId, quizId);
 	}
 	refreshQuizSummary(userId, quizId, attempts);
 }
@@ -290,7 +310,6 @@ export function countMember(classId: number, userId: number, sign: 1 | -1): void
 			for (const id of sets[set]) apply(classId, set, contributions.get(id)!, sign);
 			if (sets[set].length) countStudent(classId, quizId, set, sign);
 		}
-		prune(classId, quizId);
 	}
 }
 
