@@ -86,4 +86,13 @@ describe('reading an essay from the form', () => {
 		expect(wordCount('لشکر جھنگوی')).toBe(2);
 		expect(essayResponse('a'.repeat(ESSAY_MAX_CHARACTERS))).toMatchObject({ type: 'essay' });
 	});
+
+	it('takes line breaks sent as "\\r\\n" as the one character the box counted', () => {
+		const lines = 'a'.repeat(ESSAY_MAX_CHARACTERS / 2 - 1);
+		// Exactly the limit with one character per break; one over it with two.
+		expect(essayResponse(`${lines}\r\n${lines}a`)).toEqual({
+			type: 'essay',
+			text: `${lines}\n${lines}a`
+		});
+	});
 });

@@ -54,11 +54,16 @@ export function numericResponse(text: string): Response {
 export const wordCount = (text: string) =>
 	text.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu)?.length ?? 0;
 
-/** An essay, kept as written (trimmed at its ends): refused when empty, too long or off its word limits. */
+/**
+ * An essay, kept as written (trimmed at its ends, line breaks as "\n"): refused when empty, too
+ * long or off its word limits. A form sends a textarea's line breaks as "\r\n" where the box's
+ * maxlength counted one character each, so they are made one again before counting.
+ */
 export function essayResponse(
-	text: string,
+	written: string,
 	limits: { minWords?: number | undefined; maxWords?: number | undefined } = {}
 ): Response {
+	const text = written.replace(/\r\n?/g, '\n');
 	if (!text) throw new ResponseError('Write your answer.');
 	if ([...text].length > ESSAY_MAX_CHARACTERS)
 		throw new ResponseError(
