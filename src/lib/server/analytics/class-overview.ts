@@ -5,6 +5,7 @@ import { completionsByWeek, scoreDistributions } from './charts';
 import type { GridLesson } from './grid';
 import { gridPage, type GridSort } from './grid-page';
 import { classRoster } from './shared';
+import { essaysToGradeCount } from '../quiz/essay-marks';
 
 /** Students listed under "Needs attention"; the rest are a link to the grid filtered to them. */
 export const ATTENTION_SHOWN = 20;
@@ -33,6 +34,7 @@ export async function classOverview(classId: number, lessons: GridLesson[], view
 		attention: attention.slice(0, ATTENTION_SHOWN),
 		attentionCount: attention.length,
 		grid,
+		toGrade: await essaysToGradeCount(classId),
 		weekly: await completionsByWeek(classId),
 		distributions: await scoreDistributions(classId, lessons)
 	};

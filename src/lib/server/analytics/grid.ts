@@ -1,5 +1,5 @@
 // The class grid: one row per member, one cell per lesson (progress and quiz grade).
-import { classRoster, quizHistories, rows, type Member, type Roster } from './shared';
+import { classRoster, quizHistories, rows, type Member } from './shared';
 
 export interface GridLesson {
 	/** `${module}/${lesson}`, which is also the lesson's quiz id. */
@@ -66,12 +66,8 @@ function cellStatus(progress: ProgressRow | undefined, attempts: number): GridCe
 }
 
 /** The whole class's grid, for the CSV export; the page shows one page of it (grid-page.ts). */
-export async function classGrid(
-	classId: number,
-	lessons: GridLesson[],
-	roster?: Roster
-): Promise<GridRow[]> {
-	const { members, active } = roster ?? (await classRoster(classId));
+export async function classGrid(classId: number, lessons: GridLesson[]): Promise<GridRow[]> {
+	const { members, active } = await classRoster(classId);
 	return gridRows(lessons, members, active);
 }
 

@@ -72,7 +72,7 @@ export async function quizHistories(userIds: number[], quizIds: string[]): Promi
  * lookup per member (the latest row of lesson_progress_recent_idx and review_logs_user_time_idx,
  * the member's few quiz summaries), so the cost follows the class's size, not its history.
  */
-export async function lastActivity(classId: number): Promise<Map<number, number>> {
+async function lastActivity(classId: number): Promise<Map<number, number>> {
 	const found = await rows<{ userId: number; at: number | null }>(
 		`SELECT user_id AS userId, MAX(
 			COALESCE((SELECT MAX(updated_at) FROM lesson_progress WHERE user_id = cm.user_id), -1),

@@ -184,7 +184,7 @@ function essayResult(answer: AttemptQuestion['answer']) {
 }
 
 /** How a question stands once its result may be shown. */
-export function answerVerdict(entry: AttemptQuestion): QuestionResult['verdict'] {
+function answerVerdict(entry: AttemptQuestion): QuestionResult['verdict'] {
 	if (entry.question.type === 'essay') return essayResult(entry.answer).verdict;
 	return verdictFor(entry.answer?.score ?? null);
 }

@@ -6,7 +6,6 @@ import { classAccess } from '$lib/server/class-access';
 import { className } from '$lib/server/class-forms';
 import { renameClass, rotateJoinCode, setArchived } from '$lib/server/classes';
 import { gridLessons } from '$lib/server/progress/lessons';
-import { essaysToGradeCount } from '$lib/server/quiz/essay-marks';
 import { joinLink } from './join-link.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,7 +40,6 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		pages: { page: grid.page, pages: grid.pages, total: grid.total, first: grid.first },
 		view: { ...view, page: grid.page },
-		toGrade: await essaysToGradeCount(klass.id),
 		...overview
 	};
 };

@@ -1,5 +1,6 @@
 import {
 	COVERAGE_MIN_ATTEMPTS,
+	MISSED_BELOW_PERCENT,
 	coverageMap,
 	type CoveragePassage
 } from '$lib/server/analytics/coverage';
@@ -29,6 +30,7 @@ export const load: PageServerLoad = async (event) => {
 			? articles.map((article) => ({ ...article, passages: article.passages.filter(standsOut) }))
 			: articles,
 		onlyFlagged,
-		minAttempts: COVERAGE_MIN_ATTEMPTS
+		minAttempts: COVERAGE_MIN_ATTEMPTS,
+		missedBelowPercent: MISSED_BELOW_PERCENT
 	};
 };
