@@ -1,23 +1,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openBrowser, scrollsSideways, type Browser } from '../helpers/browser';
-import type { Visitor } from '../helpers/client';
 import { analyticsCommand } from '../helpers/cli';
 import { execute } from '../helpers/db';
 import { createClass, signUp, type CreatedClass, type Person } from '../helpers/people';
-import { postAnswer, sampleQuiz, startAttempt } from '../helpers/quiz';
+import { submitSampleQuiz } from '../helpers/quiz';
 import { startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
 let teacher: Person;
 let klass: CreatedClass;
 const STUDENTS = 14;
-
-async function submitSampleQuiz(visitor: Visitor, right: boolean) {
-	const attempt = await startAttempt(visitor);
-	for (const question of sampleQuiz.questions) await postAnswer(visitor, attempt, question, right);
-	await visitor.post(`${attempt}?/submit`, {});
-}
 
 // A class long and wide enough to scroll both ways on any screen, with a cell of every band so
 // axe-core checks every band's contrast.

@@ -135,6 +135,17 @@ export async function postAnswer(
 	return visitor.post(`${attemptPath}?/answer`, answerFields(question, html, right));
 }
 
+/** Answers every question of the sample quiz (all right or all wrong) and submits the attempt. */
+export async function submitSampleQuiz(visitor: Visitor, right = true): Promise<void> {
+	const attempt = await startAttempt(visitor);
+	for (const question of sampleQuiz.questions) {
+		const answered = await postAnswer(visitor, attempt, question, right);
+		if (answered.status !== 303) throw new Error(`answer to ${question.id}: ${answered.status}`);
+	}
+	const submitted = await visitor.post(`${attempt}?/submit`, {});
+	if (submitted.status !== 303) throw new Error(`submit failed: ${submitted.status}`);
+}
+
 /** The review page's own choices for the card on it (question `key`), answered right. */
 export async function reviewFields(visitor: Visitor, key: string) {
 	const html = await (await visitor.get('/review')).text();

@@ -5,7 +5,7 @@ import { execute } from '../helpers/db';
 import { attr, elements, elementsOf, words, type Element } from '../helpers/html-tree';
 import { createClass, joinCodeOf, signUp, type CreatedClass, type Person } from '../helpers/people';
 import { decodeQrSvg } from '../helpers/qr-svg';
-import { postAnswer, sampleQuiz, startAttempt } from '../helpers/quiz';
+import { submitSampleQuiz } from '../helpers/quiz';
 import { startServer, type TestServer } from '../helpers/server';
 
 // ---- reading the page as a tree ---------------------------------------------------------------
@@ -51,13 +51,6 @@ let server: TestServer;
 let teacher: Person;
 let klass: CreatedClass;
 const students: Record<'top' | 'bottom' | 'reader' | 'idle', Person> = {} as never;
-
-async function submitSampleQuiz(visitor: Visitor, right: boolean) {
-	const attempt = await startAttempt(visitor);
-	for (const question of sampleQuiz.questions)
-		expect((await postAnswer(visitor, attempt, question, right)).status).toBe(303);
-	expect((await visitor.post(`${attempt}?/submit`, {})).status).toBe(303);
-}
 
 beforeAll(async () => {
 	server = await startServer();

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Visitor } from '../helpers/client';
 import { elements, elementsOf, hasClass, words } from '../helpers/html-tree';
 import { createClass, signUp, type CreatedClass, type Person } from '../helpers/people';
-import { postAnswer, sampleQuiz, startAttempt } from '../helpers/quiz';
+import { sampleQuiz, submitSampleQuiz } from '../helpers/quiz';
 import { startServer, type TestServer } from '../helpers/server';
 
 // The item analysis over real HTTP, with its statistics kept as the students submit.
@@ -12,12 +11,6 @@ let teacher: Person;
 let ann: Person;
 let klass: CreatedClass;
 const quizPath = () => `${klass.path}/quizzes/franchise-model/local-allies`;
-
-async function submitSampleQuiz(visitor: Visitor, right: boolean) {
-	const attempt = await startAttempt(visitor);
-	for (const question of sampleQuiz.questions) await postAnswer(visitor, attempt, question, right);
-	await visitor.post(`${attempt}?/submit`, {});
-}
 
 /** The page's summary line, the set chosen, and each question's facility and discrimination. */
 async function report(query = '') {

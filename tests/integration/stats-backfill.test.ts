@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsCommand } from '../helpers/cli';
 import { execute, query } from '../helpers/db';
 import { createClass, signUp, type CreatedClass, type Person } from '../helpers/people';
-import { postAnswer, sampleQuiz, startAttempt } from '../helpers/quiz';
+import { sampleQuiz, submitSampleQuiz } from '../helpers/quiz';
 import { startServer, type TestServer } from '../helpers/server';
 
 // A database whose attempts were made before the statistics were kept gets them when the server
@@ -39,9 +39,7 @@ beforeAll(async () => {
 	klass = await createClass(first, teacher.visitor, 'Older class');
 	const student = await signUp(first, 'student');
 	await student.visitor.post(`/join/${klass.code}`, {});
-	const attempt = await startAttempt(student.visitor);
-	for (const question of sampleQuiz.questions) await postAnswer(student.visitor, attempt, question);
-	await student.visitor.post(`${attempt}?/submit`, {});
+	await submitSampleQuiz(student.visitor);
 	await first.signal('SIGTERM');
 	// As the database was before migration 0009 filled these tables.
 	for (const table of STATS_TABLES) execute(first.databasePath, `DELETE FROM ${table}`);
