@@ -66,6 +66,6 @@ export const actions: Actions = {
 			})
 		);
 		if (failed) return failed;
-		return { ...typed, message: 'Mark saved.' };
+		return { ...typed, saved: true, message: 'Mark saved.' };
 	}
 };
