@@ -45,10 +45,6 @@ export function runWorkers({ count, workerFile, timeoutSeconds, log, onReady }) 
 
 	cluster.on('listening', (worker) => {
 		listening.add(worker);
-		// The first worker alone runs the start-up writes that may take long (syncing the quizzes,
-		// rebuilding statistics a migration left stale): the others, started once it listens, find
-		// them done, instead of waiting on its write lock past SQLite's busy timeout and failing.
-		if (!ready && alive.size < count) for (let i = alive.size; i < count; i++) fork();
 		if (!ready && listening.size === count) {
 			ready = true;
 			onReady();
@@ -97,5 +93,5 @@ export function runWorkers({ count, workerFile, timeoutSeconds, log, onReady }) 
 	process.once('SIGTERM', stop);
 	process.once('SIGINT', stop);
 
-	fork();
+	for (let i = 0; i < count; i++) fork();
 }
